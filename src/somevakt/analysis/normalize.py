@@ -1,0 +1,82 @@
+"""Text normalisation for matching, with a map back to the original offsets.
+
+Recognizers match lexicons and patterns against a *folded* form of the text: NFKC,
+zero-width characters removed, lower case, and the Norwegian letters folded so that
+"bæsj", "baesj" and "basj" meet ("æ"/"ae" -> "a", "ø"/"oe" -> "o", "å"/"aa" -> "a").
+Lexicon entries are folded the same way, so matching stays symmetric. Every folded
+character keeps the index of the original character it came from, so a match in the
+folded text becomes a span in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_SINGLE = str.maketrans({"ø": "o", "å": "a", "æ": "a", "ö": "o", "ä": "a", "é": "e", "è": "e"})
+_DIGRAPH = re.compile(r"ae|oe|aa")
+_NEEDS_SLOW = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]|ae|oe|aa")
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A folded text and, per folded character, the original index it came from.
+
+    ``offsets`` is None when folding kept every character in place (the common case).
+    """
+
+    text: str
+    offsets: list[int] | None
+    original_length: int
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span in the folded text to the original text."""
+        if self.offsets is None:
+            return start, end
+        o_start = self.offsets[start] if start < len(self.offsets) else self.original_length
+        if end <= 0:
+            return o_start, o_start
+        o_end = self.offsets[end - 1] + 1 if end - 1 < len(self.offsets) else self.original_length
+        return o_start, o_end
+
+
+def fold_word(word: str) -> str:
+    """Fold a lexicon entry exactly as text is folded (no offsets needed)."""
+    return fold(word).text
+
+
+def fold(text: str) -> Folded:
+    nfkc = unicodedata.is_normalized("NFKC", text)
+    lowered = text.lower()
+    if nfkc and len(lowered) == len(text) and not _NEEDS_SLOW.search(lowered):
+        return Folded(lowered.translate(_SINGLE), None, len(text))
+    return _fold_slow(text)
+
+
+def _fold_slow(text: str) -> Folded:
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _ZERO_WIDTH:
+            continue
+        norm = unicodedata.normalize("NFKC", ch).lower()
+        for c in norm:
+            chars.append(c)
+            offsets.append(i)
+    lowered = "".join(chars)
+    # Collapse digraphs to one letter, keeping the first letter's original index.
+    out: list[str] = []
+    out_offsets: list[int] = []
+    pos = 0
+    for m in _DIGRAPH.finditer(lowered):
+        out.append(lowered[pos : m.start()])
+        out_offsets.extend(offsets[pos : m.start()])
+        out.append(m.group()[0])
+        out_offsets.append(offsets[m.start()])
+        pos = m.end()
+    out.append(lowered[pos:])
+    out_offsets.extend(offsets[pos:])
+    folded = "".join(out).translate(_SINGLE)
+    return Folded(folded, out_offsets, len(text))

@@ -1,0 +1,135 @@
+"""`somevakt analyze`: JSON Lines in, one analysis record out per line, in input order."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any, BinaryIO
+
+import typer
+
+from somevakt.jsonl import InputError, InputRecord, read_records
+
+
+def analyze(
+    source: Annotated[
+        str | None,
+        typer.Argument(
+            help="JSON Lines file with id, text, optional context and lang; '-' for stdin."
+        ),
+    ] = None,
+    text: Annotated[str | None, typer.Option("--text", help="Analyse this one text.")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl (machines) or text (a table for people).")
+    ] = "jsonl",
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes to use; order is kept.")
+    ] = 1,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+) -> None:
+    """Find sensitive data in Norwegian comments (and, with a policy, triage them)."""
+    if fmt not in ("jsonl", "text"):
+        raise typer.BadParameter("must be 'jsonl' or 'text'", param_hint="--format")
+    if (source is None) == (text is None):
+        raise typer.BadParameter("give a FILE (or '-') or --text, not both and not neither")
+    items, total = _items(source, text)
+    results = _run(items, workers, total)
+    had_error = False
+    out_stream = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        if fmt == "jsonl":
+            for rec in results:
+                had_error |= "error" in rec
+                out_stream.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        else:
+            from somevakt.commands.render import print_table
+
+            collected = list(results)
+            had_error = any("error" in r for r in collected)
+            print_table(collected, out_stream)
+    finally:
+        if output:
+            out_stream.close()
+    if had_error:
+        raise typer.Exit(1)
+
+
+def _items(
+    source: str | None, text: str | None
+) -> tuple[Iterator[InputRecord | InputError], int | None]:
+    if text is not None:
+        return iter([InputRecord(1, None, text, None, None, {})]), 1
+    assert source is not None
+    if source == "-":
+        return read_records(sys.stdin.buffer), None
+    path = Path(source)
+    if not path.is_file():
+        raise typer.BadParameter(f"no such file: {source}", param_hint="SOURCE")
+    total = _count_lines(path)
+    return read_records(_lines(path.open("rb"))), total
+
+
+def _lines(fh: BinaryIO) -> Iterator[bytes]:
+    with fh:
+        yield from fh
+
+
+def _count_lines(path: Path) -> int:
+    with path.open("rb") as fh:
+        return sum(buf.count(b"\n") for buf in iter(lambda: fh.read(1 << 20), b""))
+
+
+def _run(
+    items: Iterator[InputRecord | InputError], workers: int, total: int | None
+) -> Iterator[dict[str, Any]]:
+    from somevakt import processing
+
+    progress = _progress(total)
+    if workers == 1:
+        processor = processing.CommentProcessor()
+        results: Iterator[dict[str, Any]] = (
+            processing.process_or_error(processor, i) for i in items
+        )
+    else:
+        import multiprocessing as mp
+
+        pool = mp.get_context("fork").Pool(workers, initializer=processing._init_worker)
+        results = pool.imap(processing._work, items, chunksize=64)
+    for rec in results:
+        if progress:
+            progress.advance()
+        yield rec
+    if progress:
+        progress.close()
+
+
+class _Progress:
+    def __init__(self, total: int | None) -> None:
+        from rich.progress import Progress
+
+        self._progress = Progress(console=_stderr_console(), transient=True)
+        self._progress.start()
+        self._task = self._progress.add_task("Analyserer", total=total)
+
+    def advance(self) -> None:
+        self._progress.advance(self._task)
+
+    def close(self) -> None:
+        self._progress.stop()
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _progress(total: int | None) -> _Progress | None:
+    # Only for people watching a long file: a terminal on stderr and enough lines to matter.
+    if not sys.stderr.isatty() or (total is not None and total < 200):
+        return None
+    return _Progress(total)
