@@ -7,6 +7,7 @@ import typer
 
 from somevakt.commands import analyze as analyze_cmd
 from somevakt.commands import demo as demo_cmd
+from somevakt.commands.evaluate import eval_app
 
 app = typer.Typer(
     help="somevakt: moderation and publishing by the municipality's social media guideline.",
@@ -22,6 +23,7 @@ def _root() -> None:
 
 app.command("analyze")(analyze_cmd.analyze)
 app.command("demo")(demo_cmd.demo)
+app.add_typer(eval_app, name="eval")
 
 
 def main() -> None:

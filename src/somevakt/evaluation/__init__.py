@@ -1,0 +1,1 @@
+"""Evaluation of detection and triage against labelled data (no Django)."""
