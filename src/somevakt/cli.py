@@ -6,7 +6,8 @@ from __future__ import annotations
 import typer
 
 from somevakt.commands import analyze as analyze_cmd
-from somevakt.commands import demo as demo_cmd
+from somevakt.commands import check_draft as check_draft_cmd
+from somevakt.commands import demo as examples_cmd
 from somevakt.commands.evaluate import eval_app
 
 app = typer.Typer(
@@ -22,7 +23,8 @@ def _root() -> None:
 
 
 app.command("analyze")(analyze_cmd.analyze)
-app.command("demo")(demo_cmd.demo)
+app.command("check-draft")(check_draft_cmd.check_draft)
+app.command("demo")(examples_cmd.demo)
 app.add_typer(eval_app, name="eval")
 
 

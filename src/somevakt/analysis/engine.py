@@ -31,6 +31,33 @@ class Analyzer:
         link_sensitive(ctx, findings)
         return Analysis(text=text, lang=detected, findings=findings)
 
+    def analyze_many(
+        self, texts: Sequence[str], langs: Sequence[str | None] | None = None
+    ) -> list[Analysis]:
+        """Analyse many texts, same results as ``analyze`` on each. Recognizers that have a
+        ``find_many(ctxs)`` method (the person-name model) see the texts in one batch."""
+        lang_list = list(langs) if langs is not None else [None] * len(texts)
+        ctxs = [
+            TextContext(
+                text=t,
+                lang=lg if lg in ("nb", "nn") else detect_language(t),
+                exempt_accounts=self.exempt_accounts,
+            )
+            for t, lg in zip(texts, lang_list, strict=True)
+        ]
+        found: list[list[Finding]] = [[] for _ in ctxs]
+        for recognizer in self.recognizers:
+            find_many = getattr(recognizer, "find_many", None)
+            results = find_many(ctxs) if find_many else [recognizer.find(c) for c in ctxs]
+            for acc, res in zip(found, results, strict=True):
+                acc.extend(res)
+        out = []
+        for ctx, findings in zip(ctxs, found, strict=True):
+            findings = resolve_overlaps(findings)
+            link_sensitive(ctx, findings)
+            out.append(Analysis(text=ctx.text, lang=ctx.lang, findings=findings))
+        return out
+
 
 def _rank(f: Finding) -> tuple[int, int, float]:
     # Identity numbers beat anything they overlap; then the longer span; then the score.

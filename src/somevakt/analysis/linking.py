@@ -1,8 +1,26 @@
 """Decide when a topic (health, child welfare, NAV, crime, special category) is personal.
 
-A health word alone ("helsestasjonen har nye åpningstider") is not sensitive. It becomes
-sensitive when the same sentence ties it to an identifiable person: the writer ("jeg har
-MS"), a kinship or role phrase ("sønnen min", "naboen"), a name or an @mention.
+A health word alone ("helsestasjonen har nye åpningstider") is not sensitive. A topic
+finding becomes sensitive when its sentence ties it to an identifiable person:
+
+- the writer: a first-person word ("jeg har MS", "eg har KOLS", "mora mi"), or a statement
+  that starts with the verb and leaves the writer out ("Har fått kreft.");
+- an anchor in the same sentence: a name (PERSON), a kinship or role phrase, an @mention,
+  a child singled out ("lille Sofie", "Emma i 3b");
+- a third-person pronoun ("han fikk diabetes") when the previous sentence has an anchor.
+
+Not personal:
+
+- a topic that speaks of a group: "alle med diabetes", "folk som går på NAV";
+- the writer as a mere reporter: "jeg har hørt at ...", "jeg lurer på ...", "jeg synes ...";
+- a service (lexicon flag ``institution``: "NAV-kontoret", "helsestasjonen",
+  "barnevernstjenesten") unless a private person is in the sentence: the writer alone
+  asking about opening hours, an office holder ("ordføreren besøkte sykehjemmet") or an
+  employee in their role ("Anne på helsestasjonen") do not make it personal. Once a
+  sentence has a personal topic, its services go with it ("sosialhjelp fra NAV").
+
+When a topic is linked, the anchors it is linked to become sensitive too, so the redacted
+text masks both "far min" and "diabetes".
 """
 
 from __future__ import annotations
@@ -10,13 +28,39 @@ from __future__ import annotations
 import re
 
 from somevakt.analysis.recognizers.base import TextContext
-from somevakt.analysis.types import PERSON_ANCHOR_TYPES, TOPIC_TYPES, Finding
+from somevakt.analysis.types import PERSON, PERSON_ANCHOR_TYPES, TOPIC_TYPES, Finding
 
-# First person in bokmål, nynorsk and dialect; matched on the lower-cased original text.
+# Matched on the lower-cased original text, because folding turns the dialect "æ" (I) into
+# "a". "min" after a number is minutes ("45 min"), not a possessive.
 _FIRST_PERSON = re.compile(
-    r"(?<![\w@])(jeg|eg|æ|meg|mæ|min|mitt|mine|vi|oss|vår|våre|vaar|vaare)(?![\w])"
+    r"(?<![\w@])(?:jeg|eg|æ|je|meg|mæ|mej|mitt|mine|mi|vi|me|oss|vår|vårt|våre|vaar|vaart|"
+    r"vaare|(?<!\d )min)(?!\w)"
 )
-_SENTENCE_END = re.compile(r"[.!?\n]+\s")
+# The writer only reports or asks: "jeg har hørt at", "eg lurer på", "jeg synes".
+_REPORTING = re.compile(
+    r"\s+(?:har\s+|he\s+|hadde\s+|har\s+jo\s+)?(?:hørt|hort|høyrt|hoyrt|høyrde|hoyrde|hørte|"
+    r"horte|lurer|lurar|lurte|synes|syns|synst|tror|trur|mener|meiner|vet|veit|lest|sett|såg|"
+    r"skjønner|forstår|håper|haaper|ønsker|vil\s+gjerne|lurer\s+på|spør|spurte|jobber|jobbar)"
+    r"(?!\w)"
+)
+# A statement starting with a finite verb leaves out "jeg": "Har fått kreft og ..."
+_IMPLICIT_WRITER = re.compile(
+    r"^\W*(?:har|hadde|fikk|fekk|sliter|slit|ble|blei|vart|er|e|går|gikk|venter)\s", re.I
+)
+_THIRD_PERSON = re.compile(r"(?<!\w)(?:han|hun|ho|hen|ham|henne|hans|hennes|hennar)(?!\w)")
+# A group, not a person: "alle med diabetes", "folk som går på NAV", "barn med ADHD".
+_GROUP_BEFORE = re.compile(
+    r"(?<!\w)(?:alle|folk|de|dei|personer|mennesker|menneske|barn|born|unger|ungar|ungdommer|"
+    r"ungdom|elever|elevar|pasienter|pasientar|eldre|mange|andre|familier|familiar|foreldre|"
+    r"brukere|brukarar|innbyggere|innbyggjarar|ansatte|tilsette|kvinner|menn|gravide|nokon|noen)"
+    r"\s+(?:med|som\s+har|som\s+er|som\s+får|som\s+far|som\s+går\s+på|som\s+gar\s+pa|på|pa|i)"
+    r"(?:\s+\w+)?\s+$"
+)
+# Sentence ends; a dot after a digit is an ordinal ("6. klasse"), not an end.
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?]+(?:\s+|$)|\n+")
+# A person in their role at a service: "Anne på helsestasjonen", "Per ved NAV".
+_AT_SERVICE = re.compile(r"^\s*(?:på|pa|ved|i|fra|frå|hos)\s+$")
+_PRIVATE_KINDS = frozenset({"kinship", "child", "mention"})
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -25,8 +69,18 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENTENCE_END.finditer(text):
         spans.append((pos, m.end()))
         pos = m.end()
-    spans.append((pos, len(text)))
+    if pos < len(text) or not spans:
+        spans.append((pos, len(text)))
     return spans
+
+
+def _is_institution(f: Finding) -> bool:
+    return (f.detail or "").startswith("institution")
+
+
+def _is_private(anchor: Finding) -> bool:
+    # Names from the person-name recognizer count as private persons.
+    return anchor.type == PERSON or anchor.detail in _PRIVATE_KINDS
 
 
 def link_sensitive(ctx: TextContext, findings: list[Finding]) -> None:
@@ -35,19 +89,70 @@ def link_sensitive(ctx: TextContext, findings: list[Finding]) -> None:
     if not topics:
         return
     anchors = [f for f in findings if f.type in PERSON_ANCHOR_TYPES]
-    for start, end in _sentences(ctx.text):
-        in_sentence = [t for t in topics if start <= t.start < end]
-        if not in_sentence:
+    lower = ctx.text.lower()
+    sentences = _sentences(ctx.text)
+    prev_anchors: list[Finding] = []
+    for start, end in sentences:
+        sent_anchors = [a for a in anchors if start <= a.start < end]
+        sent_topics = [t for t in topics if start <= t.start < end]
+        if sent_topics:
+            _link_sentence(ctx.text, lower, start, end, sent_topics, sent_anchors, prev_anchors)
+        prev_anchors = sent_anchors
+
+
+def _link_sentence(
+    text: str,
+    lower: str,
+    start: int,
+    end: int,
+    topics: list[Finding],
+    anchors: list[Finding],
+    prev_anchors: list[Finding],
+) -> None:
+    writer = _writer_is_subject(lower, start, end, anchors)
+    pronoun = bool(_THIRD_PERSON.search(lower, start, end))
+    linked_anchors: list[Finding] = []
+    personal = [
+        t for t in topics if not _GROUP_BEFORE.search(lower, max(start, t.start - 60), t.start)
+    ]
+    any_linked = False
+    for t in personal:
+        institution = _is_institution(t)
+        cands = [a for a in anchors if _can_link(text, a, t, institution)]
+        if not cands and pronoun:
+            cands = [a for a in prev_anchors if not institution or _is_private(a)]
+        if cands or (writer and not institution):
+            t.sensitive = True
+            any_linked = True
+            linked_anchors.extend(cands)
+    if any_linked:
+        # A service named beside a personal topic is part of the same disclosure.
+        for t in personal:
+            t.sensitive = True
+        for a in linked_anchors:
+            a.sensitive = True
+
+
+def _can_link(text: str, anchor: Finding, topic: Finding, institution: bool) -> bool:
+    if not institution:
+        return True
+    if not _is_private(anchor):  # an office holder and a service: not a private matter
+        return False
+    if anchor.end <= topic.start and _AT_SERVICE.match(text[anchor.end : topic.start]):
+        return anchor.type != PERSON and anchor.detail != "mention"  # an employee in role
+    return True
+
+
+def _writer_is_subject(lower: str, start: int, end: int, anchors: list[Finding]) -> bool:
+    """Whether the sentence is about the writer (not merely reported by the writer)."""
+    sentence = lower[start:end]
+    if "?" not in sentence and _IMPLICIT_WRITER.match(sentence):
+        return True
+    for m in _FIRST_PERSON.finditer(lower, start, end):
+        # A possessive inside a kinship phrase ("far min") is that anchor's, not the writer's.
+        if any(a.start <= m.start() < a.end for a in anchors):
             continue
-        sentence_anchors = [a for a in anchors if start <= a.start < end]
-        personal = bool(sentence_anchors) or _has_first_person(ctx, start, end)
-        if personal:
-            for t in in_sentence:
-                t.sensitive = True
-            for a in sentence_anchors:
-                a.sensitive = True
-
-
-def _has_first_person(ctx: TextContext, start: int, end: int) -> bool:
-    # Placeholder rule refined by the person-reference work; kept strict to avoid false hits.
-    return bool(_FIRST_PERSON.search(ctx.text[start:end].lower()))
+        if _REPORTING.match(lower, m.end(), min(end, m.end() + 40)):
+            continue
+        return True
+    return False

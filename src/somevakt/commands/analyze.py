@@ -30,14 +30,19 @@ def analyze(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
+    policy: Annotated[
+        Path | None,
+        typer.Option("--policy", help="Policy file (TOML); default: Birkenes kommune."),
+    ] = None,
 ) -> None:
-    """Find sensitive data in Norwegian comments (and, with a policy, triage them)."""
+    """Find sensitive data in Norwegian comments and triage them by the guideline."""
     if fmt not in ("jsonl", "text"):
         raise typer.BadParameter("must be 'jsonl' or 'text'", param_hint="--format")
     if (source is None) == (text is None):
         raise typer.BadParameter("give a FILE (or '-') or --text, not both and not neither")
+    check_policy(policy)
     items, total = _items(source, text)
-    results = _run(items, workers, total)
+    results = _run(items, workers, total, policy)
     had_error = False
     out_stream = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
@@ -83,21 +88,38 @@ def _count_lines(path: Path) -> int:
         return sum(buf.count(b"\n") for buf in iter(lambda: fh.read(1 << 20), b""))
 
 
+def check_policy(policy: Path | None) -> None:
+    """Fail early, with the file, the field and the problem, on a policy that does not load."""
+    from somevakt.guideline import PolicyError, load_policy
+
+    try:
+        load_policy(policy)
+    except PolicyError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
+
+
 def _run(
-    items: Iterator[InputRecord | InputError], workers: int, total: int | None
+    items: Iterator[InputRecord | InputError],
+    workers: int,
+    total: int | None,
+    policy: Path | None = None,
 ) -> Iterator[dict[str, Any]]:
     from somevakt import processing
 
     progress = _progress(total)
+    policy_path = str(policy) if policy is not None else None
     if workers == 1:
-        processor = processing.CommentProcessor()
+        processor = processing.CommentProcessor(policy_path=policy_path)
         results: Iterator[dict[str, Any]] = (
             processing.process_or_error(processor, i) for i in items
         )
     else:
         import multiprocessing as mp
 
-        pool = mp.get_context("fork").Pool(workers, initializer=processing._init_worker)
+        pool = mp.get_context("fork").Pool(
+            workers, initializer=processing._init_worker, initargs=(policy_path,)
+        )
         results = pool.imap(processing._work, items, chunksize=64)
     for rec in results:
         if progress:

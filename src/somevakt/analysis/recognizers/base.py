@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Protocol
+from typing import Any, Protocol
 
 from somevakt.analysis.normalize import Folded, fold
 from somevakt.analysis.types import Finding
@@ -18,6 +18,8 @@ class TextContext:
     lang: str = "unknown"
     # Account numbers that belong to the municipality or known organisations (from the policy).
     exempt_accounts: frozenset[str] = field(default_factory=frozenset)
+    # Derived forms shared between recognizers (e.g. the word index lexicons look up).
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def folded(self) -> Folded:

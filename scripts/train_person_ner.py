@@ -1,0 +1,321 @@
+"""Train the small person-name NER model that ships in somevakt.
+
+The model is a blank Norwegian (``spacy.blank("nb")``) pipeline with one ``ner`` pipe whose
+own CNN tok2vec reads hashed NORM, PREFIX, SUFFIX and SHAPE features (no vectors, no
+transformer), so it is a few MB and fast on a CPU. It is trained on the NorNE bokmål and
+nynorsk train splits together and tuned on the two dev splits: after each epoch it is scored on
+dev, and the best epoch by PER F1 (nob and nno dev together) is kept.
+
+Labels: PER is what is measured. ORG, LOC and MISC are kept as well (GPE_LOC -> LOC,
+GPE_ORG -> ORG, PROD/EVT/DRV/MISC -> MISC), since a model that knows places and
+organisations confuses them less with people.
+
+Social-media augmentation: besides each original sentence, a share of sentences that contain a
+person name is added again lower-cased, and a share with æ/ø/å folded to ae/oe/aa (randomly
+with or without lower-casing), so that "kari nordmann" and "Kaare Oeyen" are still names.
+
+Also written: ``first_names.txt``, a gazetteer of first names derived from the train PER spans
+(only the derived list of names, never NorNE sentences), used by the recognizer's rules.
+
+Reproducible: fixed seeds, one thread. The shipped model was made with
+
+    OMP_NUM_THREADS=1 nice -n 10 .venv/bin/python scripts/train_person_ner.py \\
+        --out src/somevakt/analysis/models/person_ner > /tmp/ner-train.log 2>&1
+
+(about 20-30 minutes on one core).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "norne"
+LABEL_MAP = {
+    "PER": "PER",
+    "ORG": "ORG",
+    "GPE_ORG": "ORG",
+    "LOC": "LOC",
+    "GPE_LOC": "LOC",
+    "PROD": "MISC",
+    "EVT": "MISC",
+    "DRV": "MISC",
+    "MISC": "MISC",
+}
+FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+Sentence = tuple[list[str], list[str]]  # words, IOB2 tags
+
+
+def read_bio(path: Path) -> Iterator[Sentence]:
+    """Read a NorNE .bio.tsv file: token TAB IOB2 tag, blank line between sentences."""
+    words: list[str] = []
+    tags: list[str] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if words:
+                    yield words, tags
+                words, tags = [], []
+                continue
+            word, _, tag = line.partition("\t")
+            words.append(word)
+            tags.append(tag.strip() or "O")
+    if words:
+        yield words, tags
+
+
+def map_tags(tags: list[str]) -> list[str]:
+    out = []
+    for tag in tags:
+        if tag == "O" or "-" not in tag:
+            out.append("O")
+            continue
+        prefix, label = tag.split("-", 1)
+        mapped = LABEL_MAP.get(label)
+        out.append(f"{prefix}-{mapped}" if mapped else "O")
+    # Repair an I- that follows O or another label (IOB2 -> valid BILUO later).
+    for i, tag in enumerate(out):
+        if tag.startswith("I-") and (i == 0 or out[i - 1][2:] != tag[2:]):
+            out[i] = "B-" + tag[2:]
+    return out
+
+
+def iob_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """Token spans [start, end) with labels from IOB2 tags."""
+    spans: list[tuple[int, int, str]] = []
+    start: int | None = None
+    label = ""
+    for i, tag in enumerate([*tags, "O"]):
+        if start is not None and not (tag.startswith("I-") and tag[2:] == label):
+            spans.append((start, i, label))
+            start = None
+        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
+            start, label = i, tag[2:]
+    return spans
+
+
+def augment(sentences: list[Sentence], rng: random.Random, lower_share: float,
+            fold_share: float) -> list[Sentence]:
+    """Extra copies as social media write them: lower case, æøå folded."""
+    extra: list[Sentence] = []
+    for words, tags in sentences:
+        has_per = any(t.endswith("-PER") for t in tags)
+        boost = 1.0 if has_per else 0.3
+        if rng.random() < lower_share * boost:
+            extra.append(([w.lower() for w in words], tags))
+        if any(ch in "æøåÆØÅ" for w in words for ch in w) and rng.random() < fold_share * boost:
+            lower = rng.random() < 0.5
+            extra.append(([(w.lower() if lower else w).translate(FOLD) for w in words], tags))
+    return extra
+
+
+def first_name_gazetteer(sentences: list[Sentence], min_count: int) -> list[str]:
+    """First tokens of multi-token PER spans that are seldom lower-case words in the corpus."""
+    first: Counter[str] = Counter()
+    lower_use: Counter[str] = Counter()
+    for words, tags in sentences:
+        for w in words:
+            if w.islower():
+                lower_use[w] += 1
+        for start, end, label in iob_to_spans(tags):
+            if label == "PER" and end - start >= 2:
+                w = words[start]
+                if w.isalpha() and w[0].isupper() and len(w) >= 2 and not w.isupper():
+                    first[w] += 1
+    names = [w for w, n in first.items() if n >= min_count and lower_use[w.lower()] <= n // 4]
+    return sorted(names, key=lambda w: (w.lower(), w))
+
+
+def common_words(sentences: list[Sentence], min_count: int) -> list[str]:
+    """Lower-case words seen at least min_count times: what a name usually is not."""
+    counts: Counter[str] = Counter()
+    for words, _tags in sentences:
+        for w in words:
+            if w.isalpha() and w.islower():
+                counts[w] += 1
+    return sorted(w for w, n in counts.items() if n >= min_count)
+
+
+def write_lists(out: Path, train: list[Sentence], min_name_count: int, min_word_count: int) -> None:
+    """The derived word lists the recognizer's rules use (no NorNE sentences are shipped)."""
+    out.mkdir(parents=True, exist_ok=True)
+    names = first_name_gazetteer(train, min_name_count)
+    (out / "first_names.txt").write_text(
+        "# First names: first tokens of NorNE train PER spans (CC0), derived list only.\n"
+        + "\n".join(names) + "\n", encoding="utf-8")
+    from somevakt.analysis.normalize import fold_word
+
+    common = sorted({fold_word(w) for w in common_words(train, min_word_count)})
+    (out / "common_words.txt").write_text(
+        "# Lower-case words seen in NorNE train (CC0), derived list only; folded as\n"
+        "# somevakt.analysis.normalize.fold_word folds them (æ/ae -> a, ø/oe -> o, å/aa -> a).\n"
+        + "\n".join(common) + "\n", encoding="utf-8")
+    print(f"lists: {len(names)} first names, {len(common)} common words", flush=True)
+
+
+def slim(model_dir: Path, labels: list[str]) -> None:
+    """Keep only what inference needs. The string store would list every training token
+    (features are hashed, so it is not needed); it keeps only the entity labels."""
+    (model_dir / "vocab" / "strings.json").write_text(json.dumps(sorted(labels)), encoding="utf-8")
+
+
+def build_nlp(width: int, depth: int, rows: int, hidden: int):  # type: ignore[no-untyped-def]
+    import spacy
+
+    nlp = spacy.blank("nb")
+    model = {
+        "@architectures": "spacy.TransitionBasedParser.v2",
+        "state_type": "ner",
+        "extra_state_tokens": False,
+        "hidden_width": hidden,
+        "maxout_pieces": 2,
+        "use_upper": True,
+        "tok2vec": {
+            "@architectures": "spacy.Tok2Vec.v2",
+            "embed": {
+                "@architectures": "spacy.MultiHashEmbed.v2",
+                "width": width,
+                "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
+                "rows": [rows, rows // 4, rows // 2, rows // 8],
+                "include_static_vectors": False,
+            },
+            "encode": {
+                "@architectures": "spacy.MaxoutWindowEncoder.v2",
+                "width": width,
+                "depth": depth,
+                "window_size": 1,
+                "maxout_pieces": 3,
+            },
+        },
+    }
+    nlp.add_pipe("ner", config={"model": model})
+    return nlp
+
+
+def make_examples(nlp, sentences: list[Sentence]):  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+    from spacy.training import Example
+
+    examples = []
+    for words, tags in sentences:
+        doc = Doc(nlp.vocab, words=words, spaces=[True] * len(words))
+        ents = [(doc[s:e].start_char, doc[s:e].end_char, lab) for s, e, lab in iob_to_spans(tags)]
+        examples.append(Example.from_dict(doc, {"entities": ents}))
+    return examples
+
+
+def per_scores(nlp, examples) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    scores = nlp.evaluate(examples)
+    per = (scores.get("ents_per_type") or {}).get("PER", {"p": 0.0, "r": 0.0, "f": 0.0})
+    return {"p": per["p"], "r": per["r"], "f": per["f"], "ents_f": scores.get("ents_f") or 0.0}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="NorNE folder with nob/ and nno/")
+    ap.add_argument("--out", type=Path, required=True, help="where the best model is written")
+    ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--patience", type=int, default=4, help="stop after this many epochs without gain")
+    ap.add_argument("--width", type=int, default=64)
+    ap.add_argument("--depth", type=int, default=3)
+    ap.add_argument("--rows", type=int, default=8000, help="hash rows for NORM (others scaled down)")
+    ap.add_argument("--hidden", type=int, default=64)
+    ap.add_argument("--batch-start", type=float, default=16.0)
+    ap.add_argument("--batch-end", type=float, default=128.0)
+    ap.add_argument("--dropout", type=float, default=0.15)
+    ap.add_argument("--lower-share", type=float, default=0.35)
+    ap.add_argument("--fold-share", type=float, default=0.3)
+    ap.add_argument("--min-name-count", type=int, default=1)
+    ap.add_argument("--min-word-count", type=int, default=2)
+    ap.add_argument("--lists-only", action="store_true", help="write only the word lists")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--limit", type=int, default=0, help="use only N train sentences (smoke test)")
+    args = ap.parse_args(argv)
+
+    import spacy
+    from spacy.util import compounding, fix_random_seed, minibatch
+
+    fix_random_seed(args.seed)
+    rng = random.Random(args.seed)
+
+    train: list[Sentence] = []
+    dev: dict[str, list[Sentence]] = {}
+    for variety in ("nob", "nno"):
+        train.extend((w, map_tags(t)) for w, t in read_bio(args.data / variety / "train.bio.tsv"))
+        dev[variety] = [(w, map_tags(t)) for w, t in read_bio(args.data / variety / "dev.bio.tsv")]
+    if args.limit:
+        rng.shuffle(train)
+        train = train[: args.limit]
+    if args.lists_only:
+        write_lists(args.out, train, args.min_name_count, args.min_word_count)
+        return 0
+    extra = augment(train, rng, args.lower_share, args.fold_share)
+    print(f"train {len(train)} sentences + {len(extra)} augmented; "
+          f"dev nob {len(dev['nob'])} nno {len(dev['nno'])}",
+          flush=True)
+
+    nlp = build_nlp(args.width, args.depth, args.rows, args.hidden)
+    train_ex = make_examples(nlp, train + extra)
+    dev_ex = {k: make_examples(nlp, v) for k, v in dev.items()}
+    dev_all = dev_ex["nob"] + dev_ex["nno"]
+    optimizer = nlp.initialize(lambda: train_ex[:2000])
+    optimizer.learn_rate = 0.001
+
+    best_f = -1.0
+    best: dict[str, object] = {}
+    stale = 0
+    for epoch in range(1, args.epochs + 1):
+        t0 = time.time()
+        rng.shuffle(train_ex)
+        losses: dict[str, float] = {}
+        for batch in minibatch(train_ex, size=compounding(args.batch_start, args.batch_end, 1.001)):
+            nlp.update(batch, sgd=optimizer, drop=args.dropout, losses=losses)
+        with nlp.use_params(optimizer.averages):
+            all_scores = per_scores(nlp, dev_all)
+            nob = per_scores(nlp, dev_ex["nob"])
+            nno = per_scores(nlp, dev_ex["nno"])
+            line = {
+                "epoch": epoch,
+                "loss": round(float(losses.get("ner", 0.0)), 1),
+                "seconds": round(time.time() - t0),
+                "dev_PER": {k: round(float(v), 4) for k, v in all_scores.items()},
+                "nob_PER": {k: round(float(v), 4) for k, v in nob.items()},
+                "nno_PER": {k: round(float(v), 4) for k, v in nno.items()},
+            }
+            print(json.dumps(line), flush=True)
+            if all_scores["f"] > best_f:
+                best_f = all_scores["f"]
+                best = line
+                stale = 0
+                args.out.mkdir(parents=True, exist_ok=True)
+                nlp.to_disk(args.out)
+                slim(args.out, list(nlp.get_pipe("ner").labels))
+            else:
+                stale += 1
+        if stale >= args.patience:
+            print(f"no gain for {stale} epochs: stop", flush=True)
+            break
+
+    write_lists(args.out, train, args.min_name_count, args.min_word_count)
+    meta_path = args.out / "training.json"
+    meta_path.write_text(json.dumps({
+        "command": " ".join(["scripts/train_person_ner.py", *(argv if argv is not None else sys.argv[1:])]),
+        "hyperparameters": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()
+                            if k not in ("data", "out")},
+        "spacy": spacy.__version__,
+        "best": best,
+    }, indent=2) + "\n", encoding="utf-8")
+    print("best", json.dumps(best), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,208 @@
+"""Triage: put a comment in one of the rubric's ten categories (docs/triage-rubric).
+
+Three sources of evidence, combined by the rubric's precedence:
+
+1. the analysis findings: any sensitive finding (identity number, health, child welfare,
+   NAV, criminal matter, special category tied to a person) makes the comment
+   ``sensitive``;
+2. hard rule signals (triage_signals): a slur after undoing filter tricks ("i d i o t",
+   "1d10t") or an explicit threat makes it ``discrimination``;
+3. the trained linear model (triage_model) over character and word n-grams plus the soft
+   rule signals, which proposes the most probable category.
+
+Every category proposed by any source is a candidate; the one highest in the precedence
+list wins. Without a trained model (no artefact), soft rule signals stand in for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from somevakt.analysis.normalize import Folded, fold
+from somevakt.analysis.triage_model import (
+    DEFAULT_MODEL_DIR,
+    LinearTriageModel,
+    side_features,
+    text_features,
+)
+from somevakt.analysis.triage_signals import Signal, find_signals
+from somevakt.analysis.types import IDENTIFIER_TYPES, TOPIC_TYPES, Analysis
+
+CATEGORIES = (
+    "sensitive",
+    "discrimination",
+    "rumor",
+    "individual_case",
+    "political",
+    "budget_org",
+    "factual_error",
+    "question",
+    "feedback",
+    "other",
+)
+# Categories whose action removes the comment (delete / hide_and_escalate).
+REMOVAL_CATEGORIES = frozenset({"sensitive", "discrimination", "rumor"})
+# The model alone may remove a comment only above this probability; otherwise a finding
+# (for sensitive) or a rule signal (discrimination, rumor) must back it.
+UNSUPPORTED_REMOVAL_MIN = 0.75
+
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+# Soft signals too weak to propose a category without the model.
+_WEAK_SIGNALS = frozenset({"hostile_phrase", "slur_soft"})
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What decided (or supported) a category; start/end index the original text."""
+
+    kind: str  # "finding" | "signal" | "model"
+    start: int
+    end: int
+    text: str
+    note: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Classification:
+    category: str
+    confidence: float
+    evidence: list[Evidence] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "category": self.category,
+            "confidence": round(self.confidence, 3),
+            "evidence": [e.to_dict() for e in self.evidence],
+            "scores": {k: round(v, 3) for k, v in self.scores.items()},
+        }
+
+
+class TriageClassifier:
+    """Loads the model once; ``classify`` is cheap and thread-safe (no mutable state)."""
+
+    def __init__(
+        self, precedence: Sequence[str] = CATEGORIES, model_path: Path | None = None
+    ) -> None:
+        order = tuple(precedence)
+        if sorted(order) != sorted(CATEGORIES):
+            missing = sorted(set(CATEGORIES) - set(order))
+            unknown = sorted(set(order) - set(CATEGORIES))
+            raise ValueError(
+                "precedence must list each of the ten categories once"
+                + (f"; missing {missing}" if missing else "")
+                + (f"; unknown {unknown}" if unknown else "")
+            )
+        self.precedence = order
+        self._rank = {c: i for i, c in enumerate(order)}
+        directory = model_path if model_path is not None else DEFAULT_MODEL_DIR
+        self.model: LinearTriageModel | None = None
+        if (directory / "vocab.json").is_file():
+            self.model = LinearTriageModel.load(directory)
+        elif model_path is not None:
+            raise FileNotFoundError(f"no triage model in {model_path} (vocab.json missing)")
+
+    def classify(self, text: str, analysis: Analysis, context: str | None = None) -> Classification:
+        folded = fold(text)
+        signals = find_signals(text, folded)
+        candidates: dict[str, tuple[float, list[Evidence]]] = {}
+
+        sensitive = analysis.sensitive_findings
+        if sensitive:
+            ev = [
+                Evidence("finding", f.start, f.end, f.text, f"{f.type} (sensitive finding)")
+                for f in sensitive
+            ]
+            candidates["sensitive"] = (max(f.score for f in sensitive), ev)
+
+        hard = [s for s in signals if s.hard]
+        for s in hard:
+            conf, ev = candidates.get(s.category, (0.0, []))
+            candidates[s.category] = (max(conf, 0.95), [*ev, _signal_evidence(s)])
+
+        scores: dict[str, float]
+        if self.model is not None:
+            counts = text_features(text, folded.text)
+            side = side_features(text, signals, context, folded.text)
+            probs, cols, contrib = self.model.logits_and_contributions(counts, side)
+            scores = {c: float(p) for c, p in zip(self.model.classes, probs, strict=True)}
+            best = max(scores, key=lambda c: scores[c])
+            if (
+                best in REMOVAL_CATEGORIES
+                and best not in candidates
+                and scores[best] < UNSUPPORTED_REMOVAL_MIN
+                and not _supported(best, analysis, signals)
+            ):
+                # A removal the model alone proposes, with no finding or rule behind it:
+                # lawful speech stays up unless the model is very sure.
+                best = max(
+                    (c for c in scores if c not in REMOVAL_CATEGORIES), key=lambda c: scores[c]
+                )
+            if best not in candidates:
+                k = self.model.classes.index(best)
+                ev = self._model_evidence(text, folded, cols, contrib[k], best)
+                ev += [_signal_evidence(s) for s in signals if s.category == best and not s.hard]
+                candidates[best] = (scores[best], ev)
+        else:
+            scores = {c: 0.0 for c in CATEGORIES}
+            for s in signals:
+                if s.name in _WEAK_SIGNALS:
+                    continue
+                if not s.hard and s.category not in candidates:
+                    candidates[s.category] = (0.6, [])
+                if not s.hard and s.category in candidates:
+                    conf, ev = candidates[s.category]
+                    candidates[s.category] = (conf, [*ev, _signal_evidence(s)])
+            for c, (conf, _) in candidates.items():
+                scores[c] = conf
+            if not candidates:
+                candidates["other"] = (0.5, [])
+                scores["other"] = 0.5
+
+        category = min(candidates, key=lambda c: self._rank[c])
+        confidence, evidence = candidates[category]
+        for c, (conf, _) in candidates.items():
+            scores[c] = max(scores.get(c, 0.0), conf)
+        return Classification(category, min(1.0, float(confidence)), evidence, scores)
+
+    def _model_evidence(
+        self, text: str, folded: Folded, cols: Any, contrib: Any, category: str
+    ) -> list[Evidence]:
+        """The words that pushed the model most towards ``category``, as spans."""
+        assert self.model is not None
+        order = contrib.argsort()[::-1]
+        out: list[Evidence] = []
+        for i in order[:12].tolist():
+            if contrib[i] <= 0 or len(out) == 3:
+                break
+            term = self.model.term_of(int(cols[i]))
+            if not term.startswith("w:"):
+                continue
+            word = term[2:]
+            m = re.search(r"(?<!\w)" + re.escape(word).replace("0", r"\d") + r"(?!\w)", folded.text)
+            if m is None:
+                continue
+            s, e = folded.span(m.start(), m.end())
+            out.append(
+                Evidence("model", s, e, text[s:e], f"model weight {contrib[i]:.2f} for {category}")
+            )
+        out.sort(key=lambda ev: ev.start)
+        return out
+
+
+def _supported(category: str, analysis: Analysis, signals: list[Signal]) -> bool:
+    """Whether a finding or a rule signal backs a removal category the model proposes."""
+    if category == "sensitive":
+        return any(f.type in TOPIC_TYPES or f.type in IDENTIFIER_TYPES for f in analysis.findings)
+    return any(s.category == category for s in signals)
+
+
+def _signal_evidence(s: Signal) -> Evidence:
+    return Evidence("signal", s.start, s.end, s.text, s.note)

@@ -1,0 +1,1 @@
+"""Lexicon data files (one entry per line) read by ``recognizers/lexicon.py``."""

@@ -1,0 +1,74 @@
+"""Norwegian bank account numbers (kontonummer), validated with python-stdnum.
+
+Eleven digits with a mod-11 check digit. About 9% of random eleven-digit strings pass that
+check, so a number is only reported when it is written the way accounts are written
+(``1234.56.78903``, ``1234 56 78903``: 4-2-5 with one consistent separator) or, as eleven
+bare digits, when an account or payment word stands close by ("kontonummer", "kto",
+"betal", "overføre", ...).
+
+Every valid fødselsnummer also passes the account checksum; eleven bare digits that are a
+valid fødselsnummer are left to the fødselsnummer recognizer (an identity number is the
+graver finding). Accounts the policy lists as the municipality's or an organisation's own
+(``ctx.exempt_accounts``) are still reported, with ``sensitive=False`` and
+``detail="exempt"``, so the evidence stays but nothing is masked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stdnum.no import fodselsnummer as fnr
+from stdnum.no import kontonr
+
+from somevakt.analysis.recognizers.base import TextContext
+from somevakt.analysis.types import KONTONUMMER, Finding
+
+# Digit runs bounded by non-digits on both sides; no nested quantifiers (linear time).
+_FORMATTED = re.compile(r"(?<![\d.,\-])(\d{4})([ .\-\u00a0])(\d{2})\2(\d{5})(?![\d]|[.,\-]\d)")
+_BARE = re.compile(r"(?<![\d.,\-])\d{11}(?![\d]|[.,\-]\d)")
+# Matched on the folded text (ø -> o), so "overføre" is "overfore". Bare "overfor" is left
+# out: it is also the everyday preposition ("overfor skolen").
+_CONTEXT = re.compile(
+    r"(?<![^\W_])(?:(?:bank)?konto\w{0,12}|kontonr|kto|betal\w{0,12}|innbetal\w{0,12}"
+    r"|tilbakebetal\w{0,12}|utbetal\w{0,12}|overfor(?:e|er|es|t|te|ing)\w{0,6}|refusjon\w{0,4}"
+    r"|iban|bankkort|vipps)"
+)
+_WINDOW = 40  # characters either side of a bare number searched for a context word
+
+
+class KontonummerRecognizer:
+    name = "kontonummer"
+
+    def find(self, ctx: TextContext) -> list[Finding]:
+        ftext = ctx.folded.text
+        found: list[Finding] = []
+        taken: set[int] = set()
+        for m in _FORMATTED.finditer(ftext):
+            digits = m.group(1) + m.group(3) + m.group(4)
+            if kontonr.is_valid(digits):
+                found.append(self._finding(ctx, m.start(), m.end(), digits))
+                taken.add(m.start())
+        for m in _BARE.finditer(ftext):
+            digits = m.group()
+            if m.start() in taken or not kontonr.is_valid(digits) or fnr.is_valid(digits):
+                continue
+            lo = max(0, m.start() - _WINDOW)
+            if _CONTEXT.search(ftext, lo, m.start()) or _CONTEXT.search(
+                ftext, m.end(), m.end() + _WINDOW
+            ):
+                found.append(self._finding(ctx, m.start(), m.end(), digits))
+        return found
+
+    @staticmethod
+    def _finding(ctx: TextContext, fs: int, fe: int, digits: str) -> Finding:
+        start, end = ctx.folded.span(fs, fe)
+        exempt = digits in ctx.exempt_accounts
+        return Finding(
+            KONTONUMMER,
+            start,
+            end,
+            ctx.text[start:end],
+            1.0,
+            sensitive=not exempt,
+            detail="exempt" if exempt else None,
+        )

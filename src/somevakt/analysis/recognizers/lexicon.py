@@ -1,0 +1,284 @@
+"""Lexicon matching shared by the topic recognizers (health, child welfare, NAV, ...).
+
+A lexicon is a data file in ``somevakt/analysis/lexicons/``, one entry per line::
+
+    # comment
+    !heads syk sjuk diagnose        (compound heads for entries flagged ``prefix``)
+    diabetes<TAB>prefix,tail
+    MS<TAB>case
+
+Flags:
+
+- ``case``: only when written with this exact case ("MS", not the ship prefix "ms").
+- ``exact``: no inflected forms ("rus" must not become "russ" or "ruse").
+- ``prefix``: may start a closed compound whose head is one of the ``!heads``
+  ("kreftsyk", "rusproblemer"). Hyphenated compounds ("ADHD-diagnosen") need no flag.
+- ``tail``: may end a closed compound ("lungekreft", "barnediabetes").
+- ``institution``: a service or an office ("helsestasjonen", "NAV-kontoret"), not a matter
+  about a person; linking treats it more strictly.
+
+Everything is matched on the folded text (lower case, æ/ø/å folded). Single words are dict
+lookups over a per-text word index shared by all recognizers (built once per text); multi-
+word entries and closed compounds are a few precompiled regular expressions whose every
+repetition is bounded, so matching stays linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from somevakt.analysis.normalize import _DIGRAPH, _SINGLE, _ZERO_WIDTH, fold_word
+from somevakt.analysis.recognizers.base import TextContext
+from somevakt.analysis.types import Finding
+
+# Inflection endings (folded) and the shortest stem each may follow. Short stems only take
+# the unambiguous noun endings, so "rus" never turns into "russ" and "sol" into "sole".
+_SUFFIX_MIN_STEM: tuple[tuple[str, int], ...] = (
+    ("ene", 4),
+    ("ane", 4),
+    ("ens", 4),
+    ("ets", 4),
+    ("ers", 4),
+    ("rne", 4),
+    ("en", 3),
+    ("et", 3),
+    ("er", 4),
+    ("ar", 4),
+    ("ne", 4),
+    ("na", 4),
+    ("a", 4),
+    ("e", 4),
+    ("i", 4),
+    ("n", 5),
+    ("r", 5),
+    ("s", 5),
+    ("t", 5),
+)
+_SUFFIX_RE = "(?:ene|ane|ens|ets|ers|rne|en|et|er|ar|ne|na|a|e|i|n|r|s|t)?"
+_WORD = re.compile(r"[^\W_]+")
+_MAX_COMPOUND = 40  # longest stretch a hyphenated compound is extended over
+
+_DIR = "somevakt.analysis.lexicons"
+_ZW_RE = re.compile("[" + "".join(sorted(_ZERO_WIDTH)) + "]")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    term: str  # as written in the lexicon file
+    key: str  # folded
+    flags: frozenset[str]
+    score: float
+
+    @property
+    def kind(self) -> str:
+        return "institution" if "institution" in self.flags else "term"
+
+
+@dataclass(frozen=True, slots=True)
+class WordIndex:
+    """Word tokens of a folded text and every candidate base form they may stand for."""
+
+    # candidate form -> list of (folded start, folded end, is_inflected)
+    forms: dict[str, list[tuple[int, int, bool]]]
+
+
+def base_forms(word: str) -> list[str]:
+    """The stems a folded word may be an inflected form of ("insulinen" -> "insulin")."""
+    n = len(word)
+    if n > _MAX_COMPOUND:  # no word is this long; do not strip endings off noise
+        return []
+    return [
+        word[: n - len(suf)]
+        for suf, min_stem in _SUFFIX_MIN_STEM
+        if n - len(suf) >= min_stem and word.endswith(suf)
+    ]
+
+
+def word_index(ctx: TextContext) -> WordIndex:
+    """The word index of a text, built once and shared through ``ctx.cache``."""
+    idx = ctx.cache.get("word_index")
+    if idx is None:
+        forms: dict[str, list[tuple[int, int, bool]]] = {}
+        for m in _WORD.finditer(ctx.folded.text):
+            w = m.group()
+            s, e = m.span()
+            forms.setdefault(w, []).append((s, e, False))
+            for stem in base_forms(w):
+                forms.setdefault(stem, []).append((s, e, True))
+        idx = WordIndex(forms)
+        ctx.cache["word_index"] = idx
+    return idx
+
+
+def _fold_no_offsets(text: str) -> str:
+    lowered = unicodedata.normalize("NFKC", text).lower()
+    lowered = (
+        "".join(ch for ch in lowered if ch not in _ZERO_WIDTH)
+        if _ZW_RE.search(lowered)
+        else lowered
+    )
+    return _DIGRAPH.sub(lambda m: m.group()[0], lowered).translate(_SINGLE)
+
+
+def _read(name: str) -> tuple[list[tuple[str, str, frozenset[str]]], list[str]]:
+    """Rows (term, folded key, flags) and compound heads of one lexicon file."""
+    text = resources.files(_DIR).joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    # Fold the whole file at once (folding never crosses a line) and without the offset map
+    # that fold() builds: it keeps the cold start short. Same steps as normalize.fold.
+    folded_lines = _fold_no_offsets(text).split("\n")
+    if len(folded_lines) != len(lines):  # a character NFKC turned into a line break
+        folded_lines = [fold_word(line) for line in lines]
+    rows: list[tuple[str, str, frozenset[str]]] = []
+    heads: list[str] = []
+    for raw, folded in zip(lines, folded_lines, strict=True):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("!heads"):
+            heads.extend(folded.split()[1:])
+            continue
+        term, _, flags = raw.partition("\t")
+        key = " ".join(folded.partition("\t")[0].split())
+        rows.append((term.strip(), key, frozenset(f for f in flags.strip().split(",") if f)))
+    return rows, heads
+
+
+def _alternation(words: list[str]) -> str:
+    # Longest first, so an alternation never stops at a shorter entry that prefixes a longer.
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+class Lexicon:
+    """A compiled set of lexicon files: dict lookups plus three bounded regexes."""
+
+    def __init__(self, files: tuple[tuple[str, float], ...]) -> None:
+        self.single: dict[str, Entry] = {}
+        multi: dict[str, Entry] = {}
+        heads: list[str] = []
+        # Earlier files win: the hand-written file is listed first and sets the flags.
+        for name, score in files:
+            rows, file_heads = _read(name)
+            heads.extend(file_heads)
+            for term, key, flags in rows:
+                entry = Entry(term, key, flags, score)
+                target = multi if " " in key else self.single
+                target.setdefault(key, entry)
+        self.multi = multi
+        self._multi_re = self._compile_multi(multi)
+        prefixes = [k for k, e in self.single.items() if "prefix" in e.flags]
+        tails = [k for k, e in self.single.items() if "tail" in e.flags]
+        self._prefix_re = (
+            re.compile(
+                rf"(?<![^\W_])(?P<t>{_alternation(prefixes)})(?:s|e)?(?:{_alternation(heads)})"
+                r"[^\W\d_]{0,12}(?![^\W_])"
+            )
+            if prefixes and heads
+            else None
+        )
+        self._tail_re = (
+            re.compile(
+                rf"(?<![^\W_])[^\W\d_]{{2,30}}?(?P<t>{_alternation(tails)}){_SUFFIX_RE}(?![^\W_])"
+            )
+            if tails
+            else None
+        )
+
+    @staticmethod
+    def _compile_multi(multi: dict[str, Entry]) -> re.Pattern[str] | None:
+        if not multi:
+            return None
+        parts = [r"\s+".join(re.escape(p) for p in k.split(" ")) for k in multi]
+        parts.sort(key=len, reverse=True)
+        return re.compile(rf"(?<![^\W_])(?:{'|'.join(parts)}){_SUFFIX_RE}(?![^\W_])")
+
+    def find(self, ctx: TextContext, finding_type: str) -> list[Finding]:
+        """All matches of this lexicon in ``ctx`` as findings of ``finding_type``."""
+        folded = ctx.folded
+        ftext = folded.text
+        hits: list[tuple[int, int, Entry]] = []
+        forms = word_index(ctx).forms
+        for key in forms.keys() & self.single.keys():
+            entry = self.single[key]
+            for s, e, inflected in forms[key]:
+                if inflected and "exact" in entry.flags:
+                    continue
+                if "case" in entry.flags:
+                    os_, oe = folded.span(s, e)
+                    if not ctx.text[os_:oe].startswith(entry.term):
+                        continue
+                hits.append((*_extend_hyphens(ftext, s, e), entry))
+        if self._multi_re is not None:
+            for m in self._multi_re.finditer(ftext):
+                key = " ".join(m.group().split())
+                multi = self.multi.get(key) or self._multi_by_prefix(key)
+                if multi is not None:
+                    hits.append((m.start(), m.end(), multi))
+        for rx in (self._prefix_re, self._tail_re):
+            if rx is None:
+                continue
+            for m in rx.finditer(ftext):
+                entry = self.single[m.group("t")]
+                if "case" not in entry.flags:
+                    hits.append((m.start(), m.end(), entry))
+        return _to_findings(ctx, hits, finding_type)
+
+    def _multi_by_prefix(self, matched: str) -> Entry | None:
+        # The regex allows an inflection ending after the last word: strip it back off.
+        for suf, _ in _SUFFIX_MIN_STEM:
+            if matched.endswith(suf) and matched[: -len(suf)] in self.multi:
+                return self.multi[matched[: -len(suf)]]
+        return None
+
+
+def _extend_hyphens(ftext: str, s: int, e: int) -> tuple[int, int]:
+    """Widen a word to the hyphenated compound it is part of ("adhd" -> "adhd-diagnosen")."""
+    lo = s
+    while lo > 1 and s - lo < _MAX_COMPOUND and ftext[lo - 1] == "-" and ftext[lo - 2].isalpha():
+        lo -= 2
+        while lo > 0 and s - lo < _MAX_COMPOUND and ftext[lo - 1].isalpha():
+            lo -= 1
+    hi = e
+    n = len(ftext)
+    while hi + 1 < n and hi - e < _MAX_COMPOUND and ftext[hi] == "-" and ftext[hi + 1].isalpha():
+        hi += 2
+        while hi < n and hi - e < _MAX_COMPOUND and ftext[hi].isalpha():
+            hi += 1
+    return lo, hi
+
+
+def _to_findings(
+    ctx: TextContext, hits: list[tuple[int, int, Entry]], finding_type: str
+) -> list[Finding]:
+    # In text order, the longer of two matches at the same start first; a match that
+    # overlaps the one kept before it is dropped (a sweep, so linear in the hit count).
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    out: list[Finding] = []
+    last_end = -1
+    for s, e, entry in hits:
+        if s < last_end:
+            continue
+        last_end = e
+        os_, oe = ctx.folded.span(s, e)
+        out.append(
+            Finding(
+                finding_type,
+                os_,
+                oe,
+                ctx.text[os_:oe],
+                entry.score,
+                sensitive=False,
+                detail=f"{entry.kind}:{entry.key}",
+            )
+        )
+    return out
+
+
+@cache
+def load_lexicon(*files: tuple[str, float]) -> Lexicon:
+    """Compile lexicon files once per process; ``files`` are (name, score) pairs."""
+    return Lexicon(files)

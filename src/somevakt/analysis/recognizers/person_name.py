@@ -1,0 +1,313 @@
+"""Person names: a small spaCy NER model trained on NorNE, plus rules for social media.
+
+The model (``somevakt/analysis/models/person_ner``, made by ``scripts/train_person_ner.py``)
+finds names as newspapers write them, and, thanks to its augmented training data, many that
+are written in lower case or without æøå. Rules add what comments do to names:
+
+* a first name after a cue word, also in lower case: "lille sofie", "til kari", "hilsen ola";
+* a first name alone, from a first-name gazetteer derived from NorNE's train split plus common
+  Norwegian first names;
+
+and keep out what is not a person: the local place names, the municipality, weekdays,
+months, greetings, role words and capitalised common words at the start of a sentence.
+@mentions belong to the person-reference recognizer and are skipped here.
+
+Speed: spaCy is imported and the model loaded only when a text could contain a name (a
+capitalised word that is not a common word at the start of a sentence, a gazetteer name or,
+in text written all in lower case, an unknown word). ``find_many`` runs the model over many
+texts in one batch.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from somevakt.analysis.normalize import fold_word
+from somevakt.analysis.recognizers.base import TextContext
+from somevakt.analysis.types import PERSON, Finding
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "person_ner"
+
+MODEL_SCORE = 0.85
+CUE_SCORE = 0.75
+GAZETTEER_SCORE = 0.6
+
+# Words (any case, folded) that precede a first name in comments.
+_CUES = frozenset(
+    fold_word(w)
+    for w in (
+        "lille", "vesle", "veslegutten", "kjære", "hei", "heisann", "hallo", "hilsen", "helsing",
+        "mvh", "vh", "til", "fra", "frå", "med", "og", "takk", "tusen", "gratulerer", "grattis",
+        "stakkars", "snille", "søte", "kjekke", "flinke", "gamle", "unge", "fru", "herr", "frk",
+        "onkel", "tante", "bestemor", "bestefar", "farmor", "farfar", "mormor", "morfar",
+        "venninna", "kompisen", "gutten", "jenta", "datteren", "sønnen", "dotter", "sonen",
+        "heter", "heiter", "kalt", "kalla", "spør", "ring", "sa", "sier", "seier", "ved",
+    )
+)
+# Cues strong enough that a capitalised unknown word after them is taken as a name.
+_STRONG_CUES = frozenset(
+    fold_word(w)
+    for w in ("hei", "heisann", "hallo", "lille", "vesle", "kjære", "hilsen", "helsing", "mvh", "vh", "fru", "herr", "frk",
+              "heter", "heiter", "stakkars")
+)
+
+# Common Norwegian first names (public knowledge), in addition to the NorNE-derived list.
+_EXTRA_FIRST_NAMES = (
+    "Ada Adrian Agnes Aksel Alma Amalie Anders Andreas Anna Anne Ane Arne Aron Astrid Audun "
+    "Aurora Bente Birgit Bjørg Bjørn Bodil Brage Camilla Cecilie Dag Dagny Eirik Eivind Elias "
+    "Elin Elise Ella Ellen Emil Emilie Emma Erik Erling Eva Even Frida Frode Geir Gunn Gunnar "
+    "Gustav Hanna Hans Harald Hedda Hege Heidi Helene Helge Henrik Herman Hilde Ida Ine Inga "
+    "Inger Ingrid Isak Jakob Jan Jens Johanne Johannes Jon Jonas Julie Kari Karin Karl Kasper "
+    "Kjell Knut Kristian Kristin Kristoffer Lars Leah Leon Lene Linn Linnea Liv Lucas Magnus "
+    "Maja Marie Marit Martin Mathias Mia Mona Morten Nils Nora Odd Ola Olav Ole Oliver Oskar "
+    "Per Petter Philip Randi Ragnhild Rune Sander Sara Sigrid Silje Sindre Siri Sofie Sofia "
+    "Solveig Stian Stine Svein Sverre Synnøve Søren Theo Thea Tobias Tone Tor Torbjørn Tore "
+    "Torunn Trine Trond Tuva Turid Vilde Vilja William Kåre Øystein Åse Åsmund"
+).split()
+
+# Never a person here, whatever the model says (folded forms).
+_NOT_A_PERSON = frozenset(
+    fold_word(w)
+    for w in (
+        # The municipality and places around it.
+        "birkenes", "birkeland", "engesland", "vegusdal", "herefoss", "lillesand", "kristiansand",
+        "grimstad", "evje", "iveland", "froland", "arendal", "agder", "sørlandet", "tovdal",
+        "tveit", "mosby", "norge", "noreg", "oslo", "bergen",
+        "kommune", "kommunen", "kommunens", "birkenes kommune", "nav", "politiet",
+        # Weekdays and months, bokmål and nynorsk.
+        "mandag", "måndag", "tirsdag", "tysdag", "onsdag", "torsdag", "fredag", "lørdag",
+        "laurdag", "søndag", "sundag", "januar", "februar", "mars", "april", "mai", "juni",
+        "juli", "august", "september", "oktober", "november", "desember", "jul", "påske",
+        # Greetings and sign-offs.
+        "hei", "heisann", "hallo", "hilsen", "helsing", "mvh", "takk", "tusen takk", "god",
+        "gratulerer",
+        # Role words.
+        "ordfører", "ordføreren", "varaordfører", "rådmann", "rådmannen", "kommunedirektør",
+        "kommunedirektøren", "lærer", "læreren", "rektor", "rektoren", "lege", "legen",
+        "fastlege", "fastlegen", "sjef", "sjefen", "nabo", "naboen", "saksbehandler",
+        "saksbehandleren", "helsesøster", "helsesykepleier", "barnevernet", "admin",
+    )
+)
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# Between two words: end punctuation, a line break or an emoji starts a new sentence.
+_SENTENCE_BREAK = re.compile("[.!?:;\n…\u2190-\u2bff\U0001f000-\U0001faff]")
+_ACRONYM = re.compile(r"[A-ZÆØÅ]{2,5}(?:-|$)")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(slots=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+    folded: str
+    initial: bool  # first word of the text or of a sentence
+    mention: bool  # part of an @mention or #hashtag
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    first_names: frozenset[str]  # folded
+    common: frozenset[str]  # folded lower-case words
+
+
+@lru_cache(maxsize=1)
+def _lexicon(model_dir: Path = MODEL_DIR) -> _Lexicon:
+    names = {fold_word(w) for w in _EXTRA_FIRST_NAMES}
+    names.update(fold_word(w) for w in _read_list(model_dir / "first_names.txt"))
+    common = _read_list(model_dir / "common_words.txt")  # stored folded
+    return _Lexicon(frozenset(names), frozenset(common))
+
+
+def _read_list(path: Path) -> list[str]:
+    if not path.is_file():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+_models: dict[Path, Any] = {}
+
+
+def load_model(model_dir: Path = MODEL_DIR) -> Any:
+    """The spaCy pipeline (tokenizer + ner only), loaded once per process."""
+    nlp = _models.get(model_dir)
+    if nlp is None:
+        import spacy  # slow import: only when a text could contain a name
+
+        nlp = spacy.load(model_dir, exclude=["tagger", "parser", "lemmatizer", "senter"])
+        _models[model_dir] = nlp
+    return nlp
+
+
+def model_available(model_dir: Path = MODEL_DIR) -> bool:
+    return (model_dir / "config.cfg").is_file() and (model_dir / "ner").is_dir()
+
+
+def _words(text: str) -> list[_Word]:
+    out: list[_Word] = []
+    prev_end = 0
+    for m in _WORD.finditer(text):
+        start = m.start()
+        before = text[prev_end:start]
+        initial = not out or bool(_SENTENCE_BREAK.search(before))
+        mention = start > 0 and text[start - 1] in "@#"
+        out.append(_Word(start, m.end(), m.group(), fold_word(m.group()), initial, mention))
+        prev_end = m.end()
+    return out
+
+
+class PersonNameRecognizer:
+    name = "person_name"
+
+    def __init__(
+        self, model_dir: Path | None = None, use_model: bool = True, use_rules: bool = True
+    ) -> None:
+        self.model_dir = model_dir or MODEL_DIR
+        self.use_model = use_model and model_available(self.model_dir)
+        self.use_rules = use_rules
+
+    @property
+    def lexicon(self) -> _Lexicon:
+        return _lexicon(self.model_dir)  # read on first use, then cached
+
+    # -- public API -------------------------------------------------------------------------
+
+    def find(self, ctx: TextContext) -> list[Finding]:
+        return self.find_many([ctx])[0]
+
+    def find_many(self, ctxs: Sequence[TextContext]) -> list[list[Finding]]:
+        """Findings for many texts; the model runs over them in one batch."""
+        words = [_words(c.text) for c in ctxs]
+        need = [
+            i for i, ws in enumerate(words)
+            if self.use_model and ws and (self._could_be_name(ws) or not self.use_rules)
+        ]
+        ents: dict[int, list[tuple[int, int, str]]] = {}
+        if need:
+            nlp = load_model(self.model_dir)
+            ner = nlp.get_pipe("ner")
+            docs = [nlp.make_doc(ctxs[i].text) for i in need]
+            docs = list(ner.pipe(docs, batch_size=256)) if len(docs) > 1 else [ner(docs[0])]
+            for i, doc in zip(need, docs, strict=True):
+                ents[i] = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        return [self._combine(c, ws, ents.get(i, [])) for i, (c, ws) in enumerate(zip(ctxs, words, strict=True))]
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _is_common(self, w: _Word) -> bool:
+        return w.folded in self.lexicon.common
+
+    def _could_be_name(self, ws: list[_Word]) -> bool:
+        """Whether the model needs to see the text at all (most comments name nobody)."""
+        if not ws:
+            return False
+        names = self.lexicon.first_names
+        all_lower = not any(w.text[0].isupper() for w in ws)
+        prev: _Word | None = None
+        for w in ws:
+            p, prev = prev, w
+            if w.mention or w.folded in _NOT_A_PERSON or _ACRONYM.match(w.text):
+                continue
+            if w.text[0].isupper():
+                # A capitalised word inside a sentence, or a first name starting one.
+                if not w.initial or w.folded in names:
+                    return True
+            elif self._is_common(w):
+                if w.folded in names and p is not None and p.folded in _STRONG_CUES:
+                    return True  # "hilsen per"
+            elif w.folded in names or all_lower:
+                return True  # "til kari"; an unknown word in text written all in lower case
+        return False
+
+    def _blocked(self, text: str) -> bool:
+        return fold_word(text) in _NOT_A_PERSON
+
+    def _combine(
+        self, ctx: TextContext, ws: list[_Word], ents: list[tuple[int, int, str]]
+    ) -> list[Finding]:
+        text = ctx.text
+        if not self.use_rules:  # the model alone, as it is (for measuring)
+            return [Finding(PERSON, s, e, text[s:e], MODEL_SCORE, detail="model")
+                    for s, e, label in ents if label == "PER"]
+        found: list[Finding] = []
+        covered: list[tuple[int, int]] = []  # spans of any entity (PER or not)
+        for start, end, label in ents:
+            covered.append((start, end))
+            if label != "PER":
+                continue
+            span = self._clean_model_span(ws, start, end)
+            if span is not None:
+                s, e = span
+                found.append(Finding(PERSON, s, e, text[s:e], MODEL_SCORE, detail="model"))
+        names = self.lexicon.first_names
+        all_lower = not any(w.text[0].isupper() for w in ws)
+        for i, w in enumerate(ws):
+            if w.mention or w.folded not in names or self._blocked(w.text):
+                continue
+            if any(s < w.end and w.start < e for s, e in covered):
+                continue
+            prev = ws[i - 1] if i > 0 and not w.initial else None
+            cue = prev is not None and prev.folded in _CUES
+            strong = prev is not None and prev.folded in _STRONG_CUES
+            if w.text[0].isupper():
+                ok = cue or not (w.initial and self._is_common(w))
+            elif self._is_common(w):  # "og hans", "med andre": a word, unless "hilsen per"
+                ok = strong
+            else:  # "til kari"; alone only in text written all in lower case
+                ok = cue or all_lower
+            if not ok:
+                continue
+            end = w.end
+            nxt = ws[i + 1] if i + 1 < len(ws) else None
+            if (nxt is not None and not nxt.initial and nxt.text[0].isupper()
+                    and not self._is_common(nxt) and not self._blocked(nxt.text)
+                    and text[w.end:nxt.start].strip() == ""):
+                end = nxt.end  # "hilsen kari Nordmann": take the surname too
+            score = CUE_SCORE if cue else GAZETTEER_SCORE
+            found.append(Finding(PERSON, w.start, end, text[w.start:end], score,
+                                 detail="cue+first name" if cue else "first name"))
+            covered.append((w.start, end))
+        # A capitalised unknown word after a strong cue: "Hilsen Torbjørg".
+        for i, w in enumerate(ws[1:], start=1):
+            prev = ws[i - 1]
+            if (w.initial or w.mention or prev.folded not in _STRONG_CUES
+                    or not w.text[0].isupper() or self._is_common(w) or self._blocked(w.text)):
+                continue
+            if any(s < w.end and w.start < e for s, e in covered):
+                continue
+            found.append(Finding(PERSON, w.start, w.end, w.text, CUE_SCORE, detail="cue"))
+        found.sort(key=lambda f: f.start)
+        return found
+
+    def _clean_model_span(self, ws: list[_Word], start: int, end: int) -> tuple[int, int] | None:
+        """Trim greetings and role words off a model span; drop spans that are not a person."""
+        inside = [w for w in ws if start <= w.start and w.end <= end]
+        if not inside:
+            return None
+        if any(w.mention for w in inside) or any(
+            w.start < start < w.end or w.start < end < w.end for w in ws
+        ):
+            return None  # an @mention, or a span that cuts a word
+        trimmed = False
+        while inside and self._blocked(inside[0].text):
+            inside.pop(0)
+            trimmed = True
+        while inside and self._blocked(inside[-1].text):
+            inside.pop()
+            trimmed = True
+        if not inside:
+            return None
+        if len(inside) == 1:
+            w = inside[0]
+            if w.folded not in self.lexicon.first_names and self._is_common(w) and (
+                w.initial or w.text.islower()
+            ):
+                return None  # "Lille", "Skolen" at the start of a sentence, or a plain word
+        return (inside[0].start, inside[-1].end) if trimmed else (start, end)

@@ -1,0 +1,128 @@
+"""Phrases that point to one identifiable person (PERSONREFERANSE), not sensitive by themselves.
+
+They matter because they make a health, welfare or crime word personal (see linking.py):
+
+- kinship with a possessive, bokmål, nynorsk and dialect: "sønnen min", "dottera mi",
+  "far min", "min mann", "kona mi", "ungene våre"; the ``kinship`` words in
+  ``lexicons/person_reference.txt``;
+- words that point to one person on their own: "naboen", "svigermor", "bestefar", "eksen"
+  (``standalone``);
+- a role tied to a place, a class or a person: "læreren til 6. klasse", "rektor på
+  Birkeland skole", "læreren til datteren min", and unique roles ("rektor", "ordføreren");
+- a child singled out: "lille Sofie", "vesle Ola", "Emma i 3b";
+- @mentions: "@Kari Nordmann", "@kari.nordmann" (names without "@" are the person-name
+  recognizer's).
+
+``detail`` says which kind matched (kinship, role, child, mention): linking treats roles
+(public office holders) more strictly than private persons.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from somevakt.analysis.normalize import fold_word
+from somevakt.analysis.recognizers.base import TextContext
+from somevakt.analysis.types import PERSONREFERANSE, Finding
+
+_POSSESSIVE = (
+    "min mi mitt mine var vart vare din di ditt dine hans hennes hennar deres dykkar "
+    "sin si sitt sine mines dines"
+)
+# Folded "vår" is "var", which is also the past tense "was": checked on the original.
+_WAS = "var"
+
+
+@cache
+def _word_lists() -> dict[str, list[str]]:
+    text = resources.files("somevakt.analysis.lexicons").joinpath("person_reference.txt")
+    lists: dict[str, list[str]] = {}
+    current = ""
+    for raw in text.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            continue
+        # Everything is matched folded except the capitalised not-a-name words.
+        words = line.split() if current == "not_a_name" else [fold_word(w) for w in line.split()]
+        lists.setdefault(current, []).extend(words)
+    return lists
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    w = _word_lists()
+    kin, poss = _alt(w["kinship"] + w["standalone"]), _alt(_POSSESSIVE.split())
+    # Word boundaries are lookarounds on letters and digits: no backtracking into words.
+    kinship = re.compile(
+        rf"(?<![^\W_])(?:(?P<kin>{kin})\s+(?P<poss>{poss})|(?P<poss2>{poss})\s+(?:{kin})"
+        rf"|(?:{_alt(w['standalone'])}))(?![^\W_])"
+    )
+    role = re.compile(
+        rf"(?<![^\W_])(?:{_alt(w['role'])})\s+(?:til|pa|i|ved|for|hos)\s+"
+        rf"(?:(?:{kin})\s+(?:{poss})|\d{{1,2}}\s?\.?\s?(?:klasse|trinn|kl)\b|\d{{1,2}}\s?[a-z]"
+        rf"|[^\W\d_]{{2,30}})(?![^\W_])"
+        rf"|(?<![^\W_])(?:{_alt(w['unique_role'])})(?![^\W_])"
+    )
+    # On the original text: capitals carry the meaning ("lille Sofie", "Emma i 3b").
+    child = re.compile(
+        r"(?<![\w])(?:[Ll]ille|[Vv]esle|[Ll]isle)\s+[A-ZÆØÅ][a-zæøåé]{1,20}(?![\w])"
+        r"|(?<![\w])(?!(?:" + _alt(w["not_a_name"]) + r")\b)[A-ZÆØÅ][a-zæøåé]{1,20}"
+        r"\s+(?:i|på)\s+\d{1,2}\s?\.?\s?(?:[a-zA-Z](?![\w])|klasse|trinn)"
+    )
+    mention = re.compile(
+        r"(?<![\w.+\-@])@[^\W\d_](?:[\w.\-]{0,38}[^\W_])?(?:[ \u00a0][A-ZÆØÅ][\w\-]{0,29}){0,2}"
+    )
+    return kinship, role, child, mention
+
+
+class PersonReferenceRecognizer:
+    name = "person_reference"
+
+    def __init__(self) -> None:
+        self._kinship, self._role, self._child, self._mention = _patterns()
+
+    def find(self, ctx: TextContext) -> list[Finding]:
+        folded = ctx.folded
+        ftext, text = folded.text, ctx.text
+        found: list[Finding] = []
+        for m in self._kinship.finditer(ftext):
+            poss = m.group("poss") or m.group("poss2")
+            s, e = folded.span(m.start(), m.end())
+            if poss == _WAS:
+                ps, pe = folded.span(*m.span("poss" if m.group("poss") else "poss2"))
+                if text[ps:pe].lower() == "var":  # the verb "was", not "vår"
+                    continue
+            found.append(Finding(PERSONREFERANSE, s, e, text[s:e], 0.8, detail="kinship"))
+        for m in self._role.finditer(ftext):
+            s, e = folded.span(m.start(), m.end())
+            found.append(Finding(PERSONREFERANSE, s, e, text[s:e], 0.7, detail="role"))
+        for m in self._child.finditer(text):
+            found.append(
+                Finding(PERSONREFERANSE, m.start(), m.end(), m.group(), 0.8, detail="child")
+            )
+        if "@" in text:
+            for m in self._mention.finditer(text):
+                found.append(
+                    Finding(PERSONREFERANSE, m.start(), m.end(), m.group(), 0.9, detail="mention")
+                )
+        return _drop_nested(found)
+
+
+def _drop_nested(found: list[Finding]) -> list[Finding]:
+    # "læreren til datteren min" (role) contains "datteren min" (kinship): keep the longer.
+    found.sort(key=lambda f: (f.start, -f.end))
+    out: list[Finding] = []
+    for f in found:
+        if out and f.start < out[-1].end:
+            continue
+        out.append(f)
+    return out

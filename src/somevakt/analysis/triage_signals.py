@@ -1,0 +1,365 @@
+"""High-precision rule signals for triage: lexicons and precompiled patterns.
+
+Every pattern runs on the *folded* text (see normalize.py: lower case, æ/ae -> a,
+ø/oe -> o, å/aa -> a), so lexicon entries below are written folded too ("hor" matches
+"hør", "hoer" and "hor"). Each hit becomes a :class:`Signal` with a span in the
+original text.
+
+Two strengths:
+- ``hard``: decides the category on its own (a slur after de-obfuscation, an explicit
+  threat). Kept narrow on purpose: lawful criticism must never be removed.
+- ``soft``: a hint; the trained model sees it as a feature and weighs it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from somevakt.analysis.normalize import Folded, fold
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    category: str
+    name: str  # feature name, e.g. "rumor_marker"
+    hard: bool
+    start: int  # span in the original text
+    end: int
+    text: str
+    note: str
+
+
+def _alt(words: str) -> str:
+    return "|".join(w.strip() for w in words.split(",") if w.strip())
+
+
+# --- discrimination -----------------------------------------------------------------------
+# Slurs and personal insults, matched on de-obfuscated tokens (see deobfuscate()). Harsh
+# words about the municipality's work ("elendig", "udugelig", "skandale", "jævla dårlig")
+# are criticism, not slurs, and are deliberately absent.
+_SLUR_STEMS = _alt(
+    "idiot(?:er|en|ene)?, svin(?:a|et|ene)?, hor(?:e|a|er|ene|eunge|eungen|eunger|ebukk), homo(?:er|en|ene)?, fitt(?:e|a|er), "
+    "neger, negr(?:e|ene|er), pakkis(?:er|en|ene)?, svarting(?:er|en|ene)?, sandneger(?:e)?, "
+    "homs(?:e|er|ene|a), soper(?:e|en|ne)?, mongo(?:er|loid|loide)?, retard(?:ert|erte|er)?, "
+    "evneveik(?:e)?, andssvak(?:e)?, cp-unge(?:r)?, drittsekk(?:er|en)?, rasshol(?:er|et)?, "
+    "kjerringjavel, jodesvin, muslimsvin, snylter(?:e|ne)?, parasitt(?:er|ene)?, "
+    "untermensch(?:en)?, kakerlakk(?:er)?, rotter"
+)
+# "rotter" / "kakerlakker" / "parasitter" / "snyltere" only count said of people; the
+# model handles them too, so they are soft unless a group word is near (see below).
+_SOFT_SLURS = frozenset(
+    {
+        "rotter",
+        "kakerlakk",
+        "kakerlakker",
+        "parasitt",
+        "parasitter",
+        "parasittene",
+        "snylter",
+        "snyltere",
+        "snylterne",
+    }
+)
+_SLUR_RE = re.compile(rf"^(?:{_SLUR_STEMS})$")
+
+_THREAT_RE = re.compile(
+    r"\b(?:"
+    r"(?:med|ta med|tar med|henter) (?:hagla|geveret|riflen?|kniven|oksa|oksen|pistolen)"
+    r"|hagla\b|gevaret|gevar(?:et)?\b"
+    r"|(?:skal|kommer til a|ska|ska eg|skal jeg|vil) (?:drepe|skyte|banke|kverke|slakte|henge|knivstikke|sprenge|brenne ned|tenne pa|denge)"
+    r"|vi vet hvor du bor|vi veit kor du bur|vet hvor du bor|veit kor du bur|vi vet hvor dere bor"
+    r"|pass (?:deg|dere|dokker|dykk)\b|du skal fa svi|dere skal fa svi"
+    r"|(?:sprenge|brenne ned|tenne pa) (?:radhuset|kommunehuset|kontoret)"
+    r"|burde (?:skytes|henges|drepes|brennes)|skulle vart skutt|bor skytes|fortjener a do"
+    r"|drep (?:dem|deg|han|ham|henne)|knuse trynet|juling|banke opp"
+    r"|feit(?:e|t)? (?:gris|svin|purke|ku|hval)|din (?:feite|jævla|javla) \w+"
+    r")"
+)
+
+# Protected groups (folded). Used with a hostile predicate in the same sentence.
+_GROUP_RE = re.compile(
+    r"\b(?:muslim\w*|moslem\w*|innvandr\w*|utlending\w*|flyktning\w*|asylsok\w*|"
+    r"polakk\w*|litau\w*|rumen\w*|sigoyn\w*|tater\w*|romfolk\w*|somali\w*|afrikan\w*|"
+    r"arab\w*|jode\w*|joder\w*|svart\w*|homofil\w*|lesb\w*|transpers\w*|skeiv\w*|"
+    r"utviklingshemm\w*|funksjonshemm\w*|handikap\w*|rullestolbruker\w*|autist\w*|"
+    r"gamling\w*|pensjonist\w*|eldre|damer|kvinnfolk|kjerring\w*|kvinner|jenter|"
+    r"utenlandsk\w*|ikke-etnisk\w*|samer|samene|kurder\w*|syrer\w*|pakistan\w*|"
+    r"indere|thaier|thai-\w*|kristne|hinduer|buddhister|ateister)\b"
+)
+_HOSTILE_RE = re.compile(
+    r"\b(?:send (?:dem|dei|de) (?:hjem|heim|ut)|hjem(?:at)? med (?:dem|dei)|"
+    r"hor(?:er)? ikke hjemme|hoyrer ikkje heime|jag (?:dem|dei) ut|kast (?:dem|dei) ut|"
+    r"ut med (?:dem|dei|alle)|sjuke? i (?:hodet|hovudet)|syke i hodet|ekle|ekkel|"
+    r"skitne|dyr\b|parasitt\w*|snylt\w*|kakerlakk\w*|rotter|avskum|pakk\b|patak|"
+    r"stjeler alt|kriminelle alle|levd lenge nok|bare en kostnad|berre ein kostnad|"
+    r"ikke noe a gjore|ikkje noko a gjere|holdes unna|haldast unna|holdes borte|"
+    r"burde ikke fa|skal ikke ha|fortjener ikke|ikke gi dem|ikkje gi dei|"
+    r"ikke verdt|mindreverdig\w*|underlegn\w*|utrydd\w*|steriliser\w*|"
+    r"horer ikke til|ikke mennesker|ikkje menneske)"
+)
+
+# --- rumor --------------------------------------------------------------------------------
+_RUMOR_RE = re.compile(
+    r"\b(?:"
+    r"(?:jeg |eg |e |vi |æ )?(?:har |he )?(?:hort|hoyrt|hoyrde|horte|hort)(?: at| om| noe| noko| nokon| fra| rykte\w*)"
+    r"|(?:fikk|fekk) (?:hore|hoyre) at"
+    r"|visstnok|visst nok|angivelig|tydeligvis skal|"
+    r"folk (?:sier|seier|snakker|snakkar|prater|pratar|mener|meiner)|"
+    r"noen (?:sier|seier|sa|fortalte|fortalde)|nokon (?:seier|sa|fortalde)|"
+    r"det (?:ryktes|snakkes|sies|vert sagt|blir sagt|gar rykter|gar eit rykte|gar et rykte)|"
+    r"rykte(?:t|ne|r)? (?:gar|sier|seier|om)|ryktebors\w*|"
+    r"(?:stemmer|stemme) det at|er det sant at|er det riktig at|er det rett at|"
+    r"om det er sant|om det stemmer|noen som vet om det|nokon som veit om|"
+    r"skal visst|skal liksom ha|sies a ha|i folkemunne|har det seg slik at|"
+    r"(?:er det|e det) (?:sant|riktig|rett)\b|stemmer det\s*\?|"
+    r"skal ha (?:\w+ )?(?:fatt|blitt|vart|kjort|tatt|gitt|sagt|vaert|hatt|stjalet|stjale|drevet|brukt|lekket)|"
+    r"etter det (?:jeg|eg|vi) (?:har )?(?:hort|hoyrt|skjonner)|ifolge (?:folk|noen|en som|ei som|kilder)|"
+    r"fra en som vet|en som jobber der sier|ryktebors\w*|det gar rykter|rykter om"
+    r")"
+)
+
+# --- individual_case ----------------------------------------------------------------------
+_OWN = r"(?:min|mi|mitt|mine|var|vart|vare|vores|vas|dokkers)"
+_OWN_CASE_RE = re.compile(
+    r"\b(?:"
+    r"(?:soknad\w*|byggesoknad\w*|klage\w*|faktura\w*|regning\w*|purring\w*|vedtak\w*|"
+    r"sak(?:a|en)?|eiendom\w*|tomt\w*|hus(?:et)?|hytt\w*|kjeller\w*|garasj\w*|postkass\w*|"
+    r"avkjorsel\w*|innkjorsel\w*|gjerde\w*|bil(?:en)?|vannmaler\w*|maler(?:en)?|"
+    r"barnehageplass\w*|sfo-plass\w*|plass(?:en)?|skyss\w*|eiendomsskatt\w*|takst\w*|"
+    r"gebyr\w*|avgift\w*|brygg\w*|dispensasjon\w*|tilbakebetaling\w*) "
+    + _OWN
+    + r"|"
+    + _OWN
+    + r" (?:soknad|byggesoknad|klage|faktura|sak|eiendom|tomt|hus|hytte|"
+    r"kjeller|garasje|postkasse|avkjorsel|barnehageplass|regning|vannmaler|gebyr)"
+    r"|(?:jeg|eg|vi|e|æ) (?:har |he )?(?:sokte|soke|sokt|sendte inn|sendt inn|klaget|klaga|"
+    r"klagd|fikk avslag|fekk avslag|har fatt avslag|betalte|betalt)"
+    r"|(?:fikk|fekk|har fatt|har fenge) (?:ikke |ikkje |itte )?(?:avslag|svar|barnehageplass|"
+    r"plass|purring|faktura|regning|vedtak)"
+    r"|\bkid(?:-nr|nr|-nummer| nr| nummer)?\b|fakturanr\w*|faktura ?nr\w*|saksnr\w*|"
+    r"saksnummer|kundenummer|gnr|bnr|gards- og bruksnummer|"
+    r"hvordan klager (?:jeg|vi)|korleis klagar (?:eg|vi)|hvor sender (?:jeg|vi) klagen|"
+    r"kor sender (?:eg|vi)|hvem sender (?:jeg|vi)|kan noen (?:komme|se pa|sjekke)|"
+    r"kan dere (?:sjekke|komme|se pa|sende ny|erstatte|rydde)|har ikke hort noe|"
+    r"ikkje hoyrt noko|hvem erstatter"
+    r")"
+)
+
+# --- political ----------------------------------------------------------------------------
+_POLITICAL_RE = re.compile(
+    r"\b(?:"
+    r"hva mener (?:kommunen|dere|ordforeren|radmannen|kommunedirektoren)|"
+    r"kva meiner (?:kommunen|de|dykk|ordforaren)|ka mene (?:dokker|kommunen)|"
+    r"hva synes (?:kommunen|dere)|kva synest (?:kommunen|de)|synes kommunen|"
+    r"(?:er|e) (?:dere|de|dokker|kommunen) (?:for eller imot|enige|einige|imot|for a)|"
+    r"for eller (?:imot|mot)|holdning til|haldning til|standpunkt|ta stilling|"
+    r"kommer dere til a (?:legge ned|leggje ned|stenge|flytte|innfore|fjerne|kutte)|"
+    r"(?:vil|skal) kommunen (?:ga inn for|legge ned|leggje ned|stenge|kutte|innfore)|"
+    r"ga inn for|si rett ut|rettferdig|urettferdig|bor ikke kommunen|bor ikkje kommunen|"
+    r"bor ikke (?:dere|de)|bor ikkje (?:de|dykk)|blir (?:det|den|skolen|skulen) (?:lagt ned|innfort|fjerna|fjernet)|"
+    r"(?:legge|leggje|legges|leggjast) ned (?:\w+ )?(?:skole|skule|skolen|skulen|barnehage\w*|sykehjem\w*|sjukeheim\w*)|"
+    r"skolestruktur\w*|skulestruktur\w*|eiendomsskatten? (?:fjerna|fjernet|okt|auka|senka|senket)"
+    r")"
+)
+
+# --- budget_org ---------------------------------------------------------------------------
+_BUDGET_RE = re.compile(
+    r"\b(?:budsjett\w*|okonomi\w*|regnskap\w*|gjeld\w*|innsparing\w*|sparetiltak\w*|"
+    r"kostnad\w*|kostet|koster|kostar|kosta|utgift\w*|driftsutgift\w*|lonn\w* til|"
+    r"millioner|mill\b|kroner|konsulent\w*|organisering\w*|omorganiser\w*|organisasjon\w*|"
+    r"organisert|organisasjonskart\w*|ansatte har|mange ansatte|arsverk\w*|stilling\w* i kommunen|"
+    r"einingar|enheter|kommunalsjef\w*|ledergruppe\w*|penger|pengar|skattepenger\w*|"
+    r"bevilg\w*|overskudd\w*|underskudd\w*|fond\w*|investering\w*|pengebruk\w*|sloser\w*|"
+    r"sloseri\w*|lan(?:et|eopptak)|renter|inntekter|skatteinngang\w*)"
+)
+
+# --- question / feedback ------------------------------------------------------------------
+_QUESTION_RE = re.compile(
+    r"\?|^(?:hvor|hvordan|hvorfor|hva|hvem|hvilke|hvilken|nar|kor|korleis|kva|kven|kvifor|"
+    r"ka|kem|koffor|kossen|er det|har dere|har de|kan man|kan eg|kan jeg|kan en|gjelder|"
+    r"finnes|fins|stemmer)\b"
+)
+_FEEDBACK_RE = re.compile(
+    r"\b(?:takk|takker|tusen takk|stor takk|hjertelig takk|flott\w*|supert|super|kjempe\w*|"
+    r"stralende|bra jobba|bra jobbet|godt jobba|godt jobbet|imponer\w*|gull\b|fantastisk\w*|"
+    r"forslag|foreslar|foreslar|tips til|hadde vart (?:fint|supert|bra|nyttig|greit|flott)|"
+    r"kunne dere|kan dere vurdere|kunne de|burde dere kanskje|lurt a|vurder a|"
+    r"sa bra|kjekt|kjekk|god service|rask respons|fornoyd|takknemlig|heia|glimrende)\b"
+    r"|[\u2764\U0001F44F\U0001F64C\U0001F64F\U0001F4AA\U0001F970\U0001F60D\U0001F44D]"
+)
+
+# --- de-obfuscation against filter tricks -------------------------------------------------
+_LEET = str.maketrans(
+    {
+        "0": "o",
+        "1": "i",
+        "3": "e",
+        "4": "a",
+        "5": "s",
+        "7": "t",
+        "@": "a",
+        "$": "s",
+        "!": "i",
+        "|": "i",
+        "€": "e",
+        "8": "b",
+    }
+)
+_TOKEN_RE = re.compile(r"[^\s]+")
+# Runs of single characters split by spaces or punctuation: "i d i o t", "i.d.i.o.t".
+_SPACED_RE = re.compile(r"(?<![^\s])(?:[^\s][\s.\-_*,/]{1,2}){2,}[^\s](?![^\s])")
+_REPEAT_RE = re.compile(r"(.)\1{2,}")
+_STRIP = ".,:;!?\"'()[]{}«»*_~#"
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    word: str  # de-obfuscated form
+    start: int  # folded offsets
+    end: int
+
+
+_SLUR_IN_TEXT_RE = re.compile(rf"(?<![\w-])(?:{_SLUR_STEMS})(?![\w-])")
+# Tokens that need per-token work: digits or symbols mixed with letters, or letter repeats.
+_TRICKY_TOKEN_RE = re.compile(r"[^\s]*(?:[0-9@$|€!]|(\w)\1\1)[^\s]*")
+
+
+def deobfuscated_tokens(folded: str) -> list[_Token]:
+    """Candidate slur tokens of the folded text with filter tricks undone.
+
+    Plain words are matched in one pass over the text; only spaced-out letter runs
+    ("i d i o t", "i.d.i.o.t") and tokens mixing letters with digits or symbols or
+    repeating letters ("1d10t", "h0re", "idiooot") get per-token work.
+    """
+    out = [_Token(m.group(), m.start(), m.end()) for m in _SLUR_IN_TEXT_RE.finditer(folded)]
+    for m in _SPACED_RE.finditer(folded):
+        chars = [c for c in m.group() if not c.isspace() and c not in ".-_*,/"]
+        if len(chars) >= 3:
+            word = _REPEAT_RE.sub(r"\1", "".join(chars).translate(_LEET))
+            out.append(_Token(word, m.start(), m.end()))
+    for m in _TRICKY_TOKEN_RE.finditer(folded):
+        raw = m.group()
+        lead = len(raw) - len(raw.lstrip(_STRIP))
+        core = raw.strip(_STRIP)
+        if not core or not any(c.isalpha() for c in core):
+            continue
+        start = m.start() + lead
+        core = _REPEAT_RE.sub(r"\1", core.translate(_LEET))
+        out.append(_Token(core, start, start + len(raw.strip(_STRIP))))
+    return out
+
+
+def _span(f: Folded, text: str, start: int, end: int) -> tuple[int, int, str]:
+    s, e = f.span(start, end)
+    return s, e, text[s:e]
+
+
+def _sentence_bounds(folded: str) -> list[tuple[int, int]]:
+    bounds = []
+    pos = 0
+    for m in re.finditer(r"[.!?\n]+(?:\s|$)", folded):
+        bounds.append((pos, m.end()))
+        pos = m.end()
+    if pos < len(folded):
+        bounds.append((pos, len(folded)))
+    return bounds or [(0, len(folded))]
+
+
+def find_signals(text: str, folded: Folded | None = None) -> list[Signal]:
+    """All rule signals in a text, each with a span in the original text."""
+    f = folded if folded is not None else fold(text)
+    ft = f.text
+    signals: list[Signal] = []
+
+    def add(category: str, name: str, hard: bool, start: int, end: int, note: str) -> None:
+        s, e, t = _span(f, text, start, end)
+        signals.append(Signal(category, name, hard, s, e, t, note))
+
+    for tok in deobfuscated_tokens(ft):
+        w = tok.word.strip(_STRIP)
+        if _SLUR_RE.match(w):
+            hard = w not in _SOFT_SLURS
+            add(
+                "discrimination",
+                "slur" if hard else "slur_soft",
+                hard,
+                tok.start,
+                tok.end,
+                f"slur or personal insult ({w})",
+            )
+    for m in _THREAT_RE.finditer(ft):
+        add("discrimination", "threat", True, m.start(), m.end(), "threat of violence")
+    for s0, s1 in _sentence_bounds(ft) if _HOSTILE_RE.search(ft) else ():
+        sent = ft[s0:s1]
+        g = _GROUP_RE.search(sent)
+        h = _HOSTILE_RE.search(sent)
+        if g and h:
+            add(
+                "discrimination",
+                "group_hostility",
+                False,
+                s0 + g.start(),
+                s0 + g.end(),
+                f"group word with hostile statement ({h.group()})",
+            )
+        elif h:
+            add(
+                "discrimination",
+                "hostile_phrase",
+                False,
+                s0 + h.start(),
+                s0 + h.end(),
+                "hostile phrase",
+            )
+    for m in _RUMOR_RE.finditer(ft):
+        add("rumor", "rumor_marker", False, m.start(), m.end(), "hearsay or speculation marker")
+    for m in _OWN_CASE_RE.finditer(ft):
+        add("individual_case", "own_case", False, m.start(), m.end(), "the writer's own matter")
+    for m in _POLITICAL_RE.finditer(ft):
+        add(
+            "political",
+            "political_stance",
+            False,
+            m.start(),
+            m.end(),
+            "asks for a stance on a political matter",
+        )
+    for m in _BUDGET_RE.finditer(ft):
+        add(
+            "budget_org",
+            "budget_term",
+            False,
+            m.start(),
+            m.end(),
+            "organisation, budget or economy",
+        )
+    for m in _QUESTION_RE.finditer(ft.strip()):
+        off = len(ft) - len(ft.lstrip())
+        add("question", "question_form", False, m.start() + off, m.end() + off, "question form")
+        break
+    for m in _FEEDBACK_RE.finditer(ft):
+        add(
+            "feedback",
+            "praise_or_suggestion",
+            False,
+            m.start(),
+            m.end(),
+            "praise, thanks or suggestion",
+        )
+    return signals
+
+
+SIGNAL_NAMES = (
+    "slur",
+    "slur_soft",
+    "threat",
+    "group_hostility",
+    "hostile_phrase",
+    "rumor_marker",
+    "own_case",
+    "political_stance",
+    "budget_term",
+    "question_form",
+    "praise_or_suggestion",
+)

@@ -1,0 +1,61 @@
+"""Draft replies per action, from the policy's templates (sandboxed Jinja2).
+
+Only answer, correct, thank, refer, refer_political and link_website get a draft; delete,
+hide_and_escalate and none get None. The language follows the comment: nynorsk ("nn") gets
+the nynorsk template, anything else bokmål. Templates see the policy and a fixed topic label,
+never the comment's text, so a reply cannot quote sensitive data.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jinja2 import Template
+
+from somevakt.guideline.schema import REPLY_ACTIONS, Policy
+from somevakt.guideline.templating import base_context, compile_template, tidy
+from somevakt.replies.topics import is_about_organisation, topic_of
+
+# Text the employee must complete before sending: «[fyll inn svar]».
+PLACEHOLDER_RE = re.compile(r"\[fyll inn[^\]]*\]")
+
+_LINK_TOPIC = {
+    ("budget", "nb"): "budsjett og økonomi",
+    ("budget", "nn"): "budsjett og økonomi",
+    ("organisation", "nb"): "kommunens organisering",
+    ("organisation", "nn"): "organiseringa av kommunen",
+}
+# A topic label is no use where the reply must say nothing about the case.
+_NO_TOPIC_ACTIONS = frozenset({"refer", "refer_political", "link_website"})
+
+
+def needs_completion(reply: str | None) -> bool:
+    """True when a draft still holds a «[fyll inn ...]» placeholder."""
+    return reply is not None and bool(PLACEHOLDER_RE.search(reply))
+
+
+class ReplyDrafter:
+    """Compiles the policy's templates once; ``draft`` renders one reply."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        self._base = {lang: base_context(policy, lang) for lang in ("nb", "nn")}
+        self._templates: dict[tuple[str, str], Template] = {}
+        for action, pair in policy.templates.items():
+            self._templates[(action, "nb")] = compile_template(pair.nb)
+            self._templates[(action, "nn")] = compile_template(pair.nn)
+
+    def draft(self, action: str, text: str, lang: str | None) -> str | None:
+        """The draft reply for ``action`` to a comment ``text``, or None for no reply."""
+        if action not in REPLY_ACTIONS:
+            return None
+        reply_lang = "nn" if lang == "nn" else "nb"
+        template = self._templates.get((action, reply_lang))
+        if template is None:  # the policy loader makes this impossible for used actions
+            return None
+        ctx = dict(self._base[reply_lang])
+        ctx["topic"] = None if action in _NO_TOPIC_ACTIONS else topic_of(text, reply_lang)
+        page = "organisation" if is_about_organisation(text) else "budget"
+        ctx["link"] = self.policy.links.organisation if page == "organisation" else self.policy.links.budget
+        ctx["link_topic"] = _LINK_TOPIC[(page, reply_lang)]
+        return tidy(template.render(ctx))

@@ -1,0 +1,125 @@
+"""Person names: the shipped NorNE model plus the social-media rules."""
+
+import pytest
+
+from somevakt.analysis.recognizers.base import TextContext
+from somevakt.analysis.recognizers.person_name import (
+    MODEL_DIR,
+    PersonNameRecognizer,
+    model_available,
+)
+from somevakt.analysis.types import PERSON
+
+
+@pytest.fixture(scope="module")
+def rec() -> PersonNameRecognizer:
+    assert model_available(), f"the person-name model is missing from {MODEL_DIR}"
+    return PersonNameRecognizer()
+
+
+def names(rec: PersonNameRecognizer, text: str) -> list[str]:
+    found = rec.find(TextContext(text))
+    assert all(f.type == PERSON and not f.sensitive for f in found)
+    assert all(text[f.start : f.end] == f.text for f in found)
+    return [f.text for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kari Nordmann var ikke på møtet i går.", "Kari Nordmann"),
+        ("Jeg snakket med Ola Hansen om saken.", "Ola Hansen"),
+        ("Hilsen Torbjørg", "Torbjørg"),
+        ("Eg har snakka med Sigrid Haugland om dette.", "Sigrid Haugland"),
+    ],
+)
+def test_names_in_sentences(rec: PersonNameRecognizer, text: str, expected: str) -> None:
+    assert expected in names(rec, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lille sofie har vært syk lenge", "sofie"),
+        ("send det til kari så ordner hun det", "kari"),
+        ("hilsen ola", "ola"),
+        ("hilsen per", "per"),
+        ("mvh Kjersti", "Kjersti"),
+    ],
+)
+def test_lower_case_first_names_after_cues(
+    rec: PersonNameRecognizer, text: str, expected: str
+) -> None:
+    assert expected in names(rec, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hei bjoern, takk for sist", "bjoern"),
+        ("Hilsen Kaare", "Kaare"),
+        ("Synnoeve og jeg kommer på møtet.", "Synnoeve"),
+    ],
+)
+def test_names_without_norwegian_letters(
+    rec: PersonNameRecognizer, text: str, expected: str
+) -> None:
+    assert any(expected in n for n in names(rec, text))
+
+
+def test_first_name_alone_in_lower_case_text(rec: PersonNameRecognizer) -> None:
+    assert "kari" in names(rec, "kari har ikke fått svar fra dere enda")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Birkenes kommune har nye åpningstider.",
+        "Kommunen stenger biblioteket på fredag.",
+        "Vi kjørte fra Birkeland til Engesland og videre til Vegusdal.",
+        "Det er kø mellom Lillesand og Kristiansand i dag.",
+        "Mandag og Tirsdag er svømmehallen stengt.",
+        "Ordføreren svarte ikke på spørsmålet.",
+        "Læreren og rektoren var enige.",
+        "Takk for info!",
+        "Hei! Når åpner Birkenes bibliotek igjen etter jul?",
+        "Møtet er flyttet til januar.",
+        "og hans kone kom med andre gjester",
+        "12.05 kl 14:00 :-)",
+    ],
+)
+def test_no_person_in(rec: PersonNameRecognizer, text: str) -> None:
+    assert names(rec, text) == []
+
+
+def test_mentions_are_left_to_the_person_reference_recognizer(
+    rec: PersonNameRecognizer,
+) -> None:
+    assert names(rec, "@kari_nordmann kan du svare på dette?") == []
+
+
+def test_text_without_a_candidate_skips_the_model(rec: PersonNameRecognizer) -> None:
+    from somevakt.analysis.recognizers.person_name import _words
+
+    assert not rec._could_be_name(_words("takk for at dere svarer så raskt"))
+    assert not rec._could_be_name(_words("123 456 789"))
+    assert rec._could_be_name(_words("Takk til Kari"))
+    assert rec._could_be_name(_words("takk til kari"))
+
+
+def test_batch_gives_the_same_findings_as_one_by_one(rec: PersonNameRecognizer) -> None:
+    texts = [
+        "Kari Nordmann var ikke på møtet i går.",
+        "Takk for info!",
+        "hilsen ola",
+        "",
+        "Vi kjørte fra Birkeland til Engesland.",
+    ]
+    ctxs = [TextContext(t) for t in texts]
+    assert rec.find_many(ctxs) == [rec.find(c) for c in ctxs]
+
+
+def test_without_the_model_the_rules_still_work() -> None:
+    rules_only = PersonNameRecognizer(use_model=False)
+    found = rules_only.find(TextContext("lille sofie har feber"))
+    assert [f.text for f in found] == ["sofie"]

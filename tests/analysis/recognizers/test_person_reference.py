@@ -1,0 +1,58 @@
+import pytest
+
+from somevakt.analysis.recognizers.base import TextContext
+from somevakt.analysis.recognizers.person_reference import PersonReferenceRecognizer
+from somevakt.analysis.types import PERSONREFERANSE
+
+
+def find(text: str):
+    return PersonReferenceRecognizer().find(TextContext(text))
+
+
+@pytest.mark.parametrize(
+    "text, span, kind",
+    [
+        ("sønnen min har feber", "sønnen min", "kinship"),
+        ("Dottera mi byrja på skulen", "Dottera mi", "kinship"),
+        ("far min fikk diabetes", "far min", "kinship"),
+        ("mora mi e sjuk", "mora mi", "kinship"),
+        ("min mann jobber", "min mann", "kinship"),
+        ("Kona mi har D-nummer", "Kona mi", "kinship"),
+        ("naboen vår på Mollestad", "naboen vår", "kinship"),
+        ("naboen har fått ny bil", "naboen", "kinship"),
+        ("sonen vaar er 5", "sonen vaar", "kinship"),  # no æøå
+        ("svigermor kommer", "svigermor", "kinship"),
+        ("eksen min 🙄", "eksen min", "kinship"),
+        ("læreren til datteren min", "læreren til datteren min", "role"),
+        ("læreren til 6. klasse på Engesland", "læreren til 6. klasse", "role"),
+        ("rektor på Birkeland skole", "rektor på Birkeland", "role"),
+        ("er ordføreren syk?", "ordføreren", "role"),
+        ("lille Sofie fikk", "lille Sofie", "child"),
+        ("Vesle Ola er flink", "Vesle Ola", "child"),
+        ("Emma i 3b på Birkeland", "Emma i 3b", "child"),
+        ("Jonas i 5. klasse", "Jonas i 5. klasse", "child"),
+        ("@Kari Nordmann se her", "@Kari Nordmann", "mention"),
+        ("hei @kari.nordmann.", "@kari.nordmann", "mention"),
+    ],
+)
+def test_finds_references_to_one_person(text, span, kind):
+    [f] = [f for f in find(text) if f.text == span]
+    assert f.type == PERSONREFERANSE and f.detail == kind and not f.sensitive
+    assert text[f.start : f.end] == span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sønnen var syk",  # "var" is the verb, not "vår" (and "sønnen" alone is not enough)
+        "mannen var der",
+        "mannen i gata",
+        "Han i 3b er flink",  # a pronoun, not a name
+        "Alle i 5. klasse",
+        "kari@example.no",  # an e-mail, not a mention
+        "lille venn",  # no capitalised name
+        "Foreldre og barn er velkomne",
+    ],
+)
+def test_rejects_generic_phrases(text):
+    assert find(text) == []

@@ -1,0 +1,187 @@
+"""Triage classifier: the rubric's shared examples, hard cases and behaviour per category."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from somevakt.analysis import Analyzer
+from somevakt.analysis.classify import (
+    CATEGORIES,
+    REMOVAL_CATEGORIES,
+    Classification,
+    TriageClassifier,
+)
+from somevakt.analysis.triage_signals import find_signals
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.fixture(scope="module")
+def clf() -> TriageClassifier:
+    return TriageClassifier()
+
+
+def run(
+    clf: TriageClassifier, analyzer: Analyzer, text: str, context: str | None = None
+) -> Classification:
+    return clf.classify(text, analyzer.analyze(text), context)
+
+
+@pytest.fixture(scope="module")
+def examples(shared_dir: Path) -> dict[str, dict[str, str]]:
+    path = shared_dir / "data" / "examples-comments.jsonl"
+    return {r["id"]: r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+
+
+def test_shared_examples_mostly_right(clf, analyzer, examples) -> None:
+    results = {i: run(clf, analyzer, r["text"]).category for i, r in examples.items()}
+    correct = sum(results[i] == r["category"] for i, r in examples.items())
+    assert correct / len(examples) >= 0.88, {
+        i: (r["category"], results[i]) for i, r in examples.items() if results[i] != r["category"]
+    }
+    # No lawful comment in the specification is removed.
+    false_removals = [
+        i
+        for i, r in examples.items()
+        if r["category"] not in REMOVAL_CATEGORIES and results[i] in REMOVAL_CATEGORIES
+    ]
+    assert false_removals == []
+
+
+@pytest.mark.parametrize(
+    "example_id",
+    [
+        "ex001",
+        "ex002",
+        "ex011",
+        "ex012",
+        "ex013",
+        "ex021",
+        "ex031",
+        "ex032",
+        "ex035",
+        "ex041",
+        "ex051",
+        "ex071",
+        "ex082",
+        "ex091",
+        "ex092",
+        "ex093",
+    ],
+)
+def test_shared_hard_cases(clf, analyzer, examples, example_id: str) -> None:
+    r = examples[example_id]
+    assert run(clf, analyzer, r["text"]).category == r["category"], r["why"]
+
+
+def test_criticism_is_not_discrimination(clf, analyzer) -> None:
+    for text in [
+        "Elendig brøyting i år, dere burde skamme dere",
+        "Dårligste kommunen i landet, skjerp dere!!",
+        "Helt udugelig teknisk etat, som vanlig 🙄",
+    ]:
+        assert run(clf, analyzer, text).category in ("other", "feedback"), text
+
+
+@pytest.mark.parametrize(
+    "text", ["Saksbehandleren er en i d i o t", "Saksbehandleren er en 1d10t", "du er en h0re"]
+)
+def test_spelling_tricks_do_not_hide_a_slur(clf, analyzer, text: str) -> None:
+    result = run(clf, analyzer, text)
+    assert result.category == "discrimination"
+    assert any(e.kind == "signal" for e in result.evidence)
+
+
+def test_general_question_versus_own_case(clf, analyzer) -> None:
+    assert (
+        run(clf, analyzer, "Hvor lang er saksbehandlingstiden for byggesøknader?").category
+        == "question"
+    )
+    assert (
+        run(clf, analyzer, "Når får jeg svar på byggesøknaden min?").category == "individual_case"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Jeg har MS og kommer meg ikke ut av huset, når kommer brøytebilen?", "sensitive"),
+        ("Muslimer hører ikke hjemme her, send dem hjem", "discrimination"),
+        ("Jeg har hørt at rektor har fått sparken etter en krangel", "rumor"),
+        (
+            "Vi har fått faktura for renovasjon to ganger i år. Hvem kan rette det?",
+            "individual_case",
+        ),
+        ("Hva mener kommunen om å legge ned Herefoss skole?", "political"),
+        ("Hvor mye brukte kommunen på konsulenter i fjor?", "budget_org"),
+        ("Når åpner biblioteket på lørdager?", "question"),
+        ("Tusen takk til brøytemannskapet, kjempejobb i natt!", "feedback"),
+        ("@Kari Hansen se her 😂", "other"),
+    ],
+)
+def test_one_clear_comment_per_category(clf, analyzer, text: str, category: str) -> None:
+    assert run(clf, analyzer, text).category == category
+
+
+def test_factual_error_against_context(clf, analyzer) -> None:
+    text = "Biblioteket er lagt ned for godt, så nå må vi til Lillesand"
+    result = run(clf, analyzer, text, "Biblioteket er stengt for oppussing til 1. mars.")
+    assert result.category == "factual_error"
+
+
+def test_public_role_is_not_sensitive(clf, analyzer) -> None:
+    result = run(
+        clf, analyzer, "Ordføreren burde heller bruke tida på veiene enn på å klippe snorer"
+    )
+    assert result.category not in REMOVAL_CATEGORIES
+
+
+def test_result_shape_and_evidence_spans(clf, analyzer) -> None:
+    text = "Eg har KOLS og kjem meg ikkje ut. Fødselsnummeret mitt er 03045551244"
+    result = run(clf, analyzer, text)
+    assert result.category == "sensitive"
+    assert 0.0 <= result.confidence <= 1.0
+    assert set(result.scores) == set(CATEGORIES)
+    assert result.evidence
+    for ev in result.evidence:
+        assert text[ev.start : ev.end] == ev.text
+    d = result.to_dict()
+    assert d["category"] == "sensitive" and isinstance(d["evidence"], list)
+
+
+def test_model_evidence_points_into_the_text(clf, analyzer) -> None:
+    text = "Hvor mye kostet det nye rådhuset?"
+    result = run(clf, analyzer, text)
+    assert result.category == "budget_org"
+    for ev in result.evidence:
+        assert text[ev.start : ev.end] == ev.text
+
+
+def test_precedence_decides_between_candidates(analyzer) -> None:
+    text = "Fødselsnummeret mitt er 03045551244, din jævla i d i o t"
+    default = TriageClassifier()
+    assert default.classify(text, analyzer.analyze(text)).category == "sensitive"
+    order = ["discrimination", "sensitive", *CATEGORIES[2:]]
+    reordered = TriageClassifier(precedence=order)
+    assert reordered.classify(text, analyzer.analyze(text)).category == "discrimination"
+
+
+def test_bad_precedence_is_rejected() -> None:
+    with pytest.raises(ValueError, match="missing"):
+        TriageClassifier(precedence=CATEGORIES[:-1])
+
+
+def test_missing_model_directory_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        TriageClassifier(model_path=tmp_path)
+
+
+def test_signals_do_not_fire_on_ordinary_words() -> None:
+    text = "Svinnet i butikken er stort, og horisonten er blå"
+    assert not [s for s in find_signals(text) if s.category == "discrimination"]
