@@ -24,9 +24,15 @@ def sensitive(text: str) -> list[str]:
         ("Mora mi er ufor og far min er sjukmeldt", ["Mora mi", "ufor", "far min", "sjukmeldt"]),
         ("Per er naboen min. Han er uføretrygdet.", ["Per", "naboen min", "uføretrygdet"]),
         ("Barnevernet var hos naboen vår igjen", ["Barnevernet", "naboen vår"]),
-        ("er læreren til 6. klasse sykmeldt for depresjon?", ["læreren til 6. klasse", "sykmeldt", "depresjon"]),
+        (
+            "er læreren til 6. klasse sykmeldt for depresjon?",
+            ["læreren til 6. klasse", "sykmeldt", "depresjon"],
+        ),
         ("lille Sofie har autisme 💔", ["lille Sofie", "autisme"]),
-        ("@Kari Nordmann du som er dømt for promillekjøring", ["@Kari Nordmann", "dømt", "promillekjøring"]),
+        (
+            "@Kari Nordmann du som er dømt for promillekjøring",
+            ["@Kari Nordmann", "dømt", "promillekjøring"],
+        ),
         ("sonen vaar har ADHD", ["sonen vaar", "ADHD"]),
     ],
 )

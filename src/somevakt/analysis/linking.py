@@ -26,6 +26,7 @@ text masks both "far min" and "diabetes".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from somevakt.analysis.recognizers.base import TextContext
 from somevakt.analysis.types import PERSON, PERSON_ANCHOR_TYPES, TOPIC_TYPES, Finding
@@ -74,6 +75,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _start(f: Finding) -> int:
+    return f.start
+
+
 def _is_institution(f: Finding) -> bool:
     return (f.detail or "").startswith("institution")
 
@@ -88,13 +93,16 @@ def link_sensitive(ctx: TextContext, findings: list[Finding]) -> None:
     topics = [f for f in findings if f.type in TOPIC_TYPES]
     if not topics:
         return
-    anchors = [f for f in findings if f.type in PERSON_ANCHOR_TYPES]
+    anchors = sorted((f for f in findings if f.type in PERSON_ANCHOR_TYPES), key=_start)
+    topics.sort(key=_start)
+    anchor_starts = [a.start for a in anchors]
+    topic_starts = [t.start for t in topics]
     lower = ctx.text.lower()
-    sentences = _sentences(ctx.text)
     prev_anchors: list[Finding] = []
-    for start, end in sentences:
-        sent_anchors = [a for a in anchors if start <= a.start < end]
-        sent_topics = [t for t in topics if start <= t.start < end]
+    # Bisect into the sorted findings per sentence: linear in text and findings together.
+    for start, end in _sentences(ctx.text):
+        sent_anchors = anchors[bisect_left(anchor_starts, start) : bisect_left(anchor_starts, end)]
+        sent_topics = topics[bisect_left(topic_starts, start) : bisect_left(topic_starts, end)]
         if sent_topics:
             _link_sentence(ctx.text, lower, start, end, sent_topics, sent_anchors, prev_anchors)
         prev_anchors = sent_anchors

@@ -55,7 +55,9 @@ class ReplyDrafter:
             return None
         ctx = dict(self._base[reply_lang])
         ctx["topic"] = None if action in _NO_TOPIC_ACTIONS else topic_of(text, reply_lang)
-        page = "organisation" if is_about_organisation(text) else "budget"
-        ctx["link"] = self.policy.links.organisation if page == "organisation" else self.policy.links.budget
+        page = "budget"
+        if action == "link_website" and is_about_organisation(text):
+            page = "organisation"
+        ctx["link"] = getattr(self.policy.links, page)
         ctx["link_topic"] = _LINK_TOPIC[(page, reply_lang)]
         return tidy(template.render(ctx))

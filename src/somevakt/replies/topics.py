@@ -44,13 +44,22 @@ _ORGANISATION_RE = re.compile(
 )
 
 
+# All topics in one pass: group i is topic i; the lowest index among the matches wins.
+_ANY_TOPIC_RE = re.compile("|".join(f"(?P<t{i}>{p.pattern})" for i, (p, _, _) in enumerate(_TOPICS)))
+
+
 def topic_of(text: str, lang: str) -> str | None:
     """A fixed label for the comment's subject in the reply's language, or None."""
-    folded = fold(text).text
-    for pattern, nb, nn in _TOPICS:
-        if pattern.search(folded):
-            return nn if lang == "nn" else nb
-    return None
+    best: int | None = None
+    for m in _ANY_TOPIC_RE.finditer(fold(text).text):
+        i = int(m.lastgroup[1:]) if m.lastgroup else len(_TOPICS)
+        best = i if best is None else min(best, i)
+        if best == 0:
+            break
+    if best is None or best >= len(_TOPICS):
+        return None
+    _, nb, nn = _TOPICS[best]
+    return nn if lang == "nn" else nb
 
 
 def is_about_organisation(text: str) -> bool:

@@ -123,3 +123,19 @@ def test_without_the_model_the_rules_still_work() -> None:
     rules_only = PersonNameRecognizer(use_model=False)
     found = rules_only.find(TextContext("lille sofie har feber"))
     assert [f.text for f in found] == ["sofie"]
+
+
+def test_analyzer_batch_path_matches_one_by_one() -> None:
+    from somevakt.analysis.engine import Analyzer
+
+    analyzer = Analyzer()
+    texts = [
+        "Kari Nordmann har fått kreft.",
+        "Vi kjørte fra Birkeland til Engesland.",
+        "lille sofie har autisme",
+        "",
+        "Ring meg på 412 34 567, hilsen Ola",
+    ]
+    batch = analyzer.analyze_many(texts)
+    assert [a.to_dict() for a in batch] == [analyzer.analyze(t).to_dict() for t in texts]
+    assert any(f.type == PERSON for f in batch[0].findings)

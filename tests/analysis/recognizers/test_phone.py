@@ -44,6 +44,8 @@ def test_rejects_amounts_dates_and_other_numbers(text):
 
 
 def test_identity_numbers_and_accounts_win_over_phone():
-    a = Analyzer(recognizers=[FodselsnummerRecognizer(), KontonummerRecognizer(), PhoneRecognizer()])
+    a = Analyzer(
+        recognizers=[FodselsnummerRecognizer(), KontonummerRecognizer(), PhoneRecognizer()]
+    )
     types = [f.type for f in a.analyze("fnr 15038643670, konto 1234.56.78903").findings]
     assert TELEFON not in types

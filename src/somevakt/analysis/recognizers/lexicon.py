@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from somevakt.analysis.normalize import _DIGRAPH, _SINGLE, _ZERO_WIDTH, fold_word
@@ -86,16 +86,20 @@ class WordIndex:
     forms: dict[str, list[tuple[int, int, bool]]]
 
 
-def base_forms(word: str) -> list[str]:
-    """The stems a folded word may be an inflected form of ("insulinen" -> "insulin")."""
+@lru_cache(maxsize=1 << 16)
+def base_forms(word: str) -> tuple[str, ...]:
+    """The stems a folded word may be an inflected form of ("insulinen" -> "insulin").
+
+    Cached: comments share most of their words, so this runs once per distinct word.
+    """
     n = len(word)
     if n > _MAX_COMPOUND:  # no word is this long; do not strip endings off noise
-        return []
-    return [
+        return ()
+    return tuple(
         word[: n - len(suf)]
         for suf, min_stem in _SUFFIX_MIN_STEM
         if n - len(suf) >= min_stem and word.endswith(suf)
-    ]
+    )
 
 
 def word_index(ctx: TextContext) -> WordIndex:
@@ -172,6 +176,11 @@ class Lexicon:
         self._multi_re = self._compile_multi(multi)
         prefixes = [k for k, e in self.single.items() if "prefix" in e.flags]
         tails = [k for k, e in self.single.items() if "tail" in e.flags]
+        # Cheap gates, checked on the text's distinct words, so that the regexes below only
+        # run on the few texts that can match them.
+        self._multi_first = frozenset(k.split(" ", 1)[0] for k in multi)
+        self._prefix_tuple = tuple(prefixes)
+        self._tail_tuple = tuple(tails)
         self._prefix_re = (
             re.compile(
                 rf"(?<![^\W_])(?P<t>{_alternation(prefixes)})(?:s|e)?(?:{_alternation(heads)})"
@@ -212,14 +221,18 @@ class Lexicon:
                     if not ctx.text[os_:oe].startswith(entry.term):
                         continue
                 hits.append((*_extend_hyphens(ftext, s, e), entry))
-        if self._multi_re is not None:
+        if self._multi_re is not None and not self._multi_first.isdisjoint(forms.keys()):
             for m in self._multi_re.finditer(ftext):
                 key = " ".join(m.group().split())
                 multi = self.multi.get(key) or self._multi_by_prefix(key)
                 if multi is not None:
                     hits.append((m.start(), m.end(), multi))
-        for rx in (self._prefix_re, self._tail_re):
-            if rx is None:
+        prefix_gate = tail_gate = False
+        for w in forms:
+            prefix_gate = prefix_gate or w.startswith(self._prefix_tuple)
+            tail_gate = tail_gate or w.endswith(self._tail_tuple)
+        for rx, gate in ((self._prefix_re, prefix_gate), (self._tail_re, tail_gate)):
+            if rx is None or not gate:
                 continue
             for m in rx.finditer(ftext):
                 entry = self.single[m.group("t")]

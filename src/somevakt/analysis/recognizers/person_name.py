@@ -41,25 +41,91 @@ GAZETTEER_SCORE = 0.6
 _CUES = frozenset(
     fold_word(w)
     for w in (
-        "lille", "vesle", "veslegutten", "kjære", "hei", "heisann", "hallo", "hilsen", "helsing",
-        "mvh", "vh", "til", "fra", "frå", "med", "og", "takk", "tusen", "gratulerer", "grattis",
-        "stakkars", "snille", "søte", "kjekke", "flinke", "gamle", "unge", "fru", "herr", "frk",
-        "onkel", "tante", "bestemor", "bestefar", "farmor", "farfar", "mormor", "morfar",
-        "venninna", "kompisen", "gutten", "jenta", "datteren", "sønnen", "dotter", "sonen",
-        "heter", "heiter", "kalt", "kalla", "spør", "ring", "sa", "sier", "seier", "ved",
+        "lille",
+        "vesle",
+        "veslegutten",
+        "kjære",
+        "hei",
+        "heisann",
+        "hallo",
+        "hilsen",
+        "helsing",
+        "mvh",
+        "vh",
+        "til",
+        "fra",
+        "frå",
+        "med",
+        "og",
+        "takk",
+        "tusen",
+        "gratulerer",
+        "grattis",
+        "stakkars",
+        "snille",
+        "søte",
+        "kjekke",
+        "flinke",
+        "gamle",
+        "unge",
+        "fru",
+        "herr",
+        "frk",
+        "onkel",
+        "tante",
+        "bestemor",
+        "bestefar",
+        "farmor",
+        "farfar",
+        "mormor",
+        "morfar",
+        "venninna",
+        "kompisen",
+        "gutten",
+        "jenta",
+        "datteren",
+        "sønnen",
+        "dotter",
+        "sonen",
+        "heter",
+        "heiter",
+        "kalt",
+        "kalla",
+        "spør",
+        "ring",
+        "sa",
+        "sier",
+        "seier",
+        "ved",
     )
 )
 # Cues strong enough that a capitalised unknown word after them is taken as a name.
 _STRONG_CUES = frozenset(
     fold_word(w)
-    for w in ("hei", "heisann", "hallo", "lille", "vesle", "kjære", "hilsen", "helsing", "mvh", "vh", "fru", "herr", "frk",
-              "heter", "heiter", "stakkars")
+    for w in (
+        "hei",
+        "heisann",
+        "hallo",
+        "lille",
+        "vesle",
+        "kjære",
+        "hilsen",
+        "helsing",
+        "mvh",
+        "vh",
+        "fru",
+        "herr",
+        "frk",
+        "heter",
+        "heiter",
+        "stakkars",
+    )
 )
 
 # Common Norwegian first names (public knowledge), in addition to the NorNE-derived list.
 _EXTRA_FIRST_NAMES = (
     "Ada Adrian Agnes Aksel Alma Amalie Anders Andreas Anna Anne Ane Arne Aron Astrid Audun "
-    "Aurora Bente Birgit Bjørg Bjørn Bodil Brage Camilla Cecilie Dag Dagny Eirik Eivind Elias "
+    "Aurora Bente Birgit Finn Bjørg Bjørn Bodil Brage Camilla Cecilie Dag Dagny Eirik Eivind Elias "
     "Elin Elise Ella Ellen Emil Emilie Emma Erik Erling Eva Even Frida Frode Geir Gunn Gunnar "
     "Gustav Hanna Hans Harald Hedda Hege Heidi Helene Helge Henrik Herman Hilde Ida Ine Inga "
     "Inger Ingrid Isak Jakob Jan Jens Johanne Johannes Jon Jonas Julie Kari Karin Karl Kasper "
@@ -75,28 +141,104 @@ _NOT_A_PERSON = frozenset(
     fold_word(w)
     for w in (
         # The municipality and places around it.
-        "birkenes", "birkeland", "engesland", "vegusdal", "herefoss", "lillesand", "kristiansand",
-        "grimstad", "evje", "iveland", "froland", "arendal", "agder", "sørlandet", "tovdal",
-        "tveit", "mosby", "norge", "noreg", "oslo", "bergen",
-        "kommune", "kommunen", "kommunens", "birkenes kommune", "nav", "politiet",
+        "birkenes",
+        "birkeland",
+        "engesland",
+        "vegusdal",
+        "herefoss",
+        "lillesand",
+        "kristiansand",
+        "grimstad",
+        "evje",
+        "iveland",
+        "froland",
+        "arendal",
+        "agder",
+        "sørlandet",
+        "tovdal",
+        "tveit",
+        "mosby",
+        "norge",
+        "noreg",
+        "oslo",
+        "bergen",
+        "kommune",
+        "kommunen",
+        "kommunens",
+        "birkenes kommune",
+        "nav",
+        "politiet",
         # Weekdays and months, bokmål and nynorsk.
-        "mandag", "måndag", "tirsdag", "tysdag", "onsdag", "torsdag", "fredag", "lørdag",
-        "laurdag", "søndag", "sundag", "januar", "februar", "mars", "april", "mai", "juni",
-        "juli", "august", "september", "oktober", "november", "desember", "jul", "påske",
+        "mandag",
+        "måndag",
+        "tirsdag",
+        "tysdag",
+        "onsdag",
+        "torsdag",
+        "fredag",
+        "lørdag",
+        "laurdag",
+        "søndag",
+        "sundag",
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+        "jul",
+        "påske",
         # Greetings and sign-offs.
-        "hei", "heisann", "hallo", "hilsen", "helsing", "mvh", "takk", "tusen takk", "god",
+        "hei",
+        "heisann",
+        "hallo",
+        "hilsen",
+        "helsing",
+        "mvh",
+        "takk",
+        "tusen takk",
+        "god",
         "gratulerer",
         # Role words.
-        "ordfører", "ordføreren", "varaordfører", "rådmann", "rådmannen", "kommunedirektør",
-        "kommunedirektøren", "lærer", "læreren", "rektor", "rektoren", "lege", "legen",
-        "fastlege", "fastlegen", "sjef", "sjefen", "nabo", "naboen", "saksbehandler",
-        "saksbehandleren", "helsesøster", "helsesykepleier", "barnevernet", "admin",
+        "ordfører",
+        "ordføreren",
+        "varaordfører",
+        "rådmann",
+        "rådmannen",
+        "kommunedirektør",
+        "kommunedirektøren",
+        "lærer",
+        "læreren",
+        "rektor",
+        "rektoren",
+        "lege",
+        "legen",
+        "fastlege",
+        "fastlegen",
+        "sjef",
+        "sjefen",
+        "nabo",
+        "naboen",
+        "saksbehandler",
+        "saksbehandleren",
+        "helsesøster",
+        "helsesykepleier",
+        "barnevernet",
+        "admin",
     )
 )
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # Between two words: end punctuation, a line break or an emoji starts a new sentence.
 _SENTENCE_BREAK = re.compile("[.!?:;\n…\u2190-\u2bff\U0001f000-\U0001faff]")
+# Inflection endings (folded) stripped to find the common word a form comes from.
+_SUFFIXES = ("ene", "ane", "ens", "ets", "inga", "ingen", "en", "et", "er", "ar", "a", "e")
 _ACRONYM = re.compile(r"[A-ZÆØÅ]{2,5}(?:-|$)")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
@@ -186,7 +328,8 @@ class PersonNameRecognizer:
         """Findings for many texts; the model runs over them in one batch."""
         words = [_words(c.text) for c in ctxs]
         need = [
-            i for i, ws in enumerate(words)
+            i
+            for i, ws in enumerate(words)
             if self.use_model and ws and (self._could_be_name(ws) or not self.use_rules)
         ]
         ents: dict[int, list[tuple[int, int, str]]] = {}
@@ -197,12 +340,41 @@ class PersonNameRecognizer:
             docs = list(ner.pipe(docs, batch_size=256)) if len(docs) > 1 else [ner(docs[0])]
             for i, doc in zip(need, docs, strict=True):
                 ents[i] = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        return [self._combine(c, ws, ents.get(i, [])) for i, (c, ws) in enumerate(zip(ctxs, words, strict=True))]
+        return [
+            self._combine(c, ws, ents.get(i, []))
+            for i, (c, ws) in enumerate(zip(ctxs, words, strict=True))
+        ]
 
     # -- internals --------------------------------------------------------------------------
 
     def _is_common(self, w: _Word) -> bool:
         return w.folded in self.lexicon.common
+
+    def _looks_common(self, folded: str) -> bool:
+        """A common word, an inflected form of one ("ryktet", "brøytinga") or, for long
+        words, a compound of two ("fødselsnummeret", "regnbogeflagg")."""
+        common = self.lexicon.common
+        if folded in common:
+            return True
+        if folded.endswith(("sen", "son", "sson")):
+            return False  # patronymic surnames: "Hansen" is not an inflected "hans"
+        for suffix in _SUFFIXES:
+            stem = folded[: -len(suffix)]
+            if (
+                folded.endswith(suffix)
+                and len(stem) >= 3
+                and (stem in common or stem + "e" in common)
+            ):
+                return True
+        if len(folded) >= 11:
+            for i in range(4, len(folded) - 3):
+                head, tail = folded[:i], folded[i:]
+                if (head in common or (head[-1] == "s" and head[:-1] in common)) and (
+                    tail in common
+                    or any(tail.endswith(x) and tail[: -len(x)] in common for x in _SUFFIXES)
+                ):
+                    return True
+        return False
 
     def _could_be_name(self, ws: list[_Word]) -> bool:
         """Whether the model needs to see the text at all (most comments name nobody)."""
@@ -216,8 +388,9 @@ class PersonNameRecognizer:
             if w.mention or w.folded in _NOT_A_PERSON or _ACRONYM.match(w.text):
                 continue
             if w.text[0].isupper():
-                # A capitalised word inside a sentence, or a first name starting one.
-                if not w.initial or w.folded in names:
+                # A capitalised word inside a sentence, or one starting it that is a first
+                # name or not a common word ("Hansen sa ..." but not "Brøytinga er ...").
+                if not w.initial or w.folded in names or not self._looks_common(w.folded):
                     return True
             elif self._is_common(w):
                 if w.folded in names and p is not None and p.folded in _STRONG_CUES:
@@ -234,8 +407,11 @@ class PersonNameRecognizer:
     ) -> list[Finding]:
         text = ctx.text
         if not self.use_rules:  # the model alone, as it is (for measuring)
-            return [Finding(PERSON, s, e, text[s:e], MODEL_SCORE, detail="model")
-                    for s, e, label in ents if label == "PER"]
+            return [
+                Finding(PERSON, s, e, text[s:e], MODEL_SCORE, detail="model")
+                for s, e, label in ents
+                if label == "PER"
+            ]
         found: list[Finding] = []
         covered: list[tuple[int, int]] = []  # spans of any entity (PER or not)
         for start, end, label in ents:
@@ -266,25 +442,51 @@ class PersonNameRecognizer:
                 continue
             end = w.end
             nxt = ws[i + 1] if i + 1 < len(ws) else None
-            if (nxt is not None and not nxt.initial and nxt.text[0].isupper()
-                    and not self._is_common(nxt) and not self._blocked(nxt.text)
-                    and text[w.end:nxt.start].strip() == ""):
+            if (
+                nxt is not None
+                and not nxt.initial
+                and nxt.text[0].isupper()
+                and not self._is_common(nxt)
+                and not self._blocked(nxt.text)
+                and text[w.end : nxt.start].strip() == ""
+            ):
                 end = nxt.end  # "hilsen kari Nordmann": take the surname too
             score = CUE_SCORE if cue else GAZETTEER_SCORE
-            found.append(Finding(PERSON, w.start, end, text[w.start:end], score,
-                                 detail="cue+first name" if cue else "first name"))
+            found.append(
+                Finding(
+                    PERSON,
+                    w.start,
+                    end,
+                    text[w.start : end],
+                    score,
+                    detail="cue+first name" if cue else "first name",
+                )
+            )
             covered.append((w.start, end))
         # A capitalised unknown word after a strong cue: "Hilsen Torbjørg".
         for i, w in enumerate(ws[1:], start=1):
             prev = ws[i - 1]
-            if (w.initial or w.mention or prev.folded not in _STRONG_CUES
-                    or not w.text[0].isupper() or self._is_common(w) or self._blocked(w.text)):
+            if (
+                w.initial
+                or w.mention
+                or prev.folded not in _STRONG_CUES
+                or not w.text[0].isupper()
+                or self._is_common(w)
+                or self._blocked(w.text)
+            ):
                 continue
             if any(s < w.end and w.start < e for s, e in covered):
                 continue
             found.append(Finding(PERSON, w.start, w.end, w.text, CUE_SCORE, detail="cue"))
         found.sort(key=lambda f: f.start)
         return found
+
+    def _common_not_name(self, w: _Word) -> bool:
+        return w.folded not in self.lexicon.first_names and self._looks_common(w.folded)
+
+    def _plain(self, w: _Word) -> bool:
+        """A lower-case word that is not a first name."""
+        return w.text.islower() and w.folded not in self.lexicon.first_names
 
     def _clean_model_span(self, ws: list[_Word], start: int, end: int) -> tuple[int, int] | None:
         """Trim greetings and role words off a model span; drop spans that are not a person."""
@@ -296,18 +498,29 @@ class PersonNameRecognizer:
         ):
             return None  # an @mention, or a span that cuts a word
         trimmed = False
-        while inside and self._blocked(inside[0].text):
+        # In capitalised text, a lower-case word at either end is not part of the name
+        # ("matmor Berit Hårklau", "Michael Walchhofer journ.").
+        cased = any(w.text[0].isupper() for w in ws)
+        while inside and (self._blocked(inside[0].text) or (cased and self._plain(inside[0]))):
             inside.pop(0)
             trimmed = True
-        while inside and self._blocked(inside[-1].text):
+        # A title or role starting the sentence: "Diakon Eilev Erikstein", "Orgelbyggjar ...".
+        # Short words stay: many first names are also words ("Finn", "Per", "Bjørn").
+        if (
+            len(inside) > 1
+            and inside[0].initial
+            and len(inside[0].text) >= 6
+            and self._common_not_name(inside[0])
+        ):
+            inside.pop(0)
+            trimmed = True
+        while inside and (self._blocked(inside[-1].text) or (cased and self._plain(inside[-1]))):
             inside.pop()
             trimmed = True
-        if not inside:
-            return None
+        if not inside or all(len(w.text) < 2 for w in inside):
+            return None  # nothing left, or "plan B"
         if len(inside) == 1:
             w = inside[0]
-            if w.folded not in self.lexicon.first_names and self._is_common(w) and (
-                w.initial or w.text.islower()
-            ):
-                return None  # "Lille", "Skolen" at the start of a sentence, or a plain word
+            if (w.initial or w.text.islower()) and self._common_not_name(w):
+                return None  # "Skolen", "Brøytinga" at the start of a sentence, or a plain word
         return (inside[0].start, inside[-1].end) if trimmed else (start, end)

@@ -25,12 +25,14 @@ from importlib import resources
 
 from somevakt.analysis.normalize import fold_word
 from somevakt.analysis.recognizers.base import TextContext
+from somevakt.analysis.recognizers.lexicon import word_index
 from somevakt.analysis.types import PERSONREFERANSE, Finding
 
 _POSSESSIVE = (
     "min mi mitt mine var vart vare din di ditt dine hans hennes hennar deres dykkar "
     "sin si sitt sine mines dines"
 )
+_CHILD_HINT = re.compile(r"lille|vesle|lisle|\s(?:i|pa)\s+\d")
 # Folded "vår" is "var", which is also the past tense "was": checked on the original.
 _WAS = "var"
 
@@ -89,12 +91,18 @@ class PersonReferenceRecognizer:
 
     def __init__(self) -> None:
         self._kinship, self._role, self._child, self._mention = _patterns()
+        lists = _word_lists()
+        # Most comments name no relative or role: a set test on their words skips the regexes.
+        self._kin_words = frozenset(lists["kinship"] + lists["standalone"])
+        self._role_words = frozenset(lists["role"] + lists["unique_role"])
 
     def find(self, ctx: TextContext) -> list[Finding]:
         folded = ctx.folded
         ftext, text = folded.text, ctx.text
+        words = word_index(ctx).forms.keys()
         found: list[Finding] = []
-        for m in self._kinship.finditer(ftext):
+        kin = not self._kin_words.isdisjoint(words)
+        for m in self._kinship.finditer(ftext) if kin else ():
             poss = m.group("poss") or m.group("poss2")
             s, e = folded.span(m.start(), m.end())
             if poss == _WAS:
@@ -102,10 +110,11 @@ class PersonReferenceRecognizer:
                 if text[ps:pe].lower() == "var":  # the verb "was", not "vår"
                     continue
             found.append(Finding(PERSONREFERANSE, s, e, text[s:e], 0.8, detail="kinship"))
-        for m in self._role.finditer(ftext):
+        for m in self._role.finditer(ftext) if not self._role_words.isdisjoint(words) else ():
             s, e = folded.span(m.start(), m.end())
             found.append(Finding(PERSONREFERANSE, s, e, text[s:e], 0.7, detail="role"))
-        for m in self._child.finditer(text):
+        child = _CHILD_HINT.search(ftext)
+        for m in self._child.finditer(text) if child else ():
             found.append(
                 Finding(PERSONREFERANSE, m.start(), m.end(), m.group(), 0.8, detail="child")
             )
