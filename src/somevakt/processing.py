@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from somevakt.analysis.classify import TriageClassifier
 from somevakt.analysis.engine import Analyzer
+from somevakt.analysis.types import Analysis
 from somevakt.guideline import Policy, load_policy
 from somevakt.jsonl import InputError, InputRecord
 from somevakt.replies import ReplyDrafter
@@ -25,7 +27,15 @@ class CommentProcessor:
         self.drafter = ReplyDrafter(self.policy)
 
     def process(self, rec: InputRecord) -> dict[str, Any]:
-        analysis = self.analyzer.analyze(rec.text, rec.lang)
+        return self._record(rec, self.analyzer.analyze(rec.text, rec.lang))
+
+    def process_many(self, recs: Sequence[InputRecord]) -> list[dict[str, Any]]:
+        """Like ``process`` on each, but the analysis sees the texts as one batch, which
+        lets the person-name model run them through its network together."""
+        analyses = self.analyzer.analyze_many([r.text for r in recs], [r.lang for r in recs])
+        return [self._record(r, a) for r, a in zip(recs, analyses, strict=True)]
+
+    def _record(self, rec: InputRecord, analysis: Analysis) -> dict[str, Any]:
         out: dict[str, Any] = {"id": rec.id}
         out.update(analysis.to_dict())
         result = self.classifier.classify(rec.text, analysis, rec.context)
@@ -53,6 +63,19 @@ def process_or_error(processor: CommentProcessor, item: InputRecord | InputError
         return {"id": item.id, "line": item.line, "error": f"analysis failed: {type(exc).__name__}"}
 
 
+def process_batch(
+    processor: CommentProcessor, items: Sequence[InputRecord | InputError]
+) -> list[dict[str, Any]]:
+    """Process a batch in input order; error records stay in their places."""
+    records = [i for i in items if isinstance(i, InputRecord)]
+    try:
+        done = iter(processor.process_many(records))
+    except Exception:
+        # Something in the batch failed: redo it one by one so only that comment errs.
+        return [process_or_error(processor, i) for i in items]
+    return [i.to_dict() if isinstance(i, InputError) else next(done) for i in items]
+
+
 # Per-process state for --workers N.
 _worker_processor: CommentProcessor | None = None
 
@@ -62,6 +85,6 @@ def _init_worker(policy_path: str | None = None) -> None:
     _worker_processor = CommentProcessor(policy_path=policy_path)
 
 
-def _work(item: InputRecord | InputError) -> dict[str, Any]:
+def _work_batch(items: Sequence[InputRecord | InputError]) -> list[dict[str, Any]]:
     assert _worker_processor is not None
-    return process_or_error(_worker_processor, item)
+    return process_batch(_worker_processor, items)

@@ -109,10 +109,11 @@ def _run(
 
     progress = _progress(total)
     policy_path = str(policy) if policy is not None else None
+    batches = _batches(items, BATCH_SIZE)
     if workers == 1:
         processor = processing.CommentProcessor(policy_path=policy_path)
-        results: Iterator[dict[str, Any]] = (
-            processing.process_or_error(processor, i) for i in items
+        done: Iterator[list[dict[str, Any]]] = (
+            processing.process_batch(processor, b) for b in batches
         )
     else:
         import multiprocessing as mp
@@ -120,13 +121,31 @@ def _run(
         pool = mp.get_context("fork").Pool(
             workers, initializer=processing._init_worker, initargs=(policy_path,)
         )
-        results = pool.imap(processing._work, items, chunksize=64)
-    for rec in results:
+        done = pool.imap(processing._work_batch, batches)
+    for batch in done:
         if progress:
-            progress.advance()
-        yield rec
+            progress.advance(len(batch))
+        yield from batch
     if progress:
         progress.close()
+
+
+# Comments analysed together: enough to amortise the name model's per-call cost, small
+# enough to keep memory flat and output flowing.
+BATCH_SIZE = 64
+
+
+def _batches(
+    items: Iterator[InputRecord | InputError], size: int
+) -> Iterator[list[InputRecord | InputError]]:
+    batch: list[InputRecord | InputError] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 class _Progress:
@@ -137,8 +156,8 @@ class _Progress:
         self._progress.start()
         self._task = self._progress.add_task("Analyserer", total=total)
 
-    def advance(self) -> None:
-        self._progress.advance(self._task)
+    def advance(self, n: int = 1) -> None:
+        self._progress.advance(self._task, n)
 
     def close(self) -> None:
         self._progress.stop()

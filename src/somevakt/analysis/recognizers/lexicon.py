@@ -269,7 +269,9 @@ def _to_findings(
 ) -> list[Finding]:
     # In text order, the longer of two matches at the same start first; a match that
     # overlaps the one kept before it is dropped (a sweep, so linear in the hit count).
-    hits.sort(key=lambda h: (h[0], -h[1]))
+    # Ties go to the longest, then alphabetically first, entry key: hits arrive in set
+    # order, which differs between processes, and the output must not.
+    hits.sort(key=lambda h: (h[0], -h[1], -len(h[2].key), h[2].key))
     out: list[Finding] = []
     last_end = -1
     for s, e, entry in hits:
