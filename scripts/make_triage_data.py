@@ -26,7 +26,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from triage_data import common, heldout_pool, train_pool
+from triage_data import common, heldout2_pool, heldout_pool, train_pool, train_pool2
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "data" / "triage"
@@ -108,13 +108,14 @@ def generate(
         items: list[tuple[str, str]] = []
         hand = pool.HAND[cat]
         for i, h in enumerate(hand):
+            h_text, context = (h, None) if isinstance(h, str) else h
             for copy in range(hand_copies):
-                text = fill(h, pool.SLOTS, rng, pool)
+                text = fill(h_text, pool.SLOTS, rng, pool)
                 if copy > 0 or rng.random() < 0.5:
                     text = common.vary(text, rng)
                 if text not in seen:
                     seen.add(text)
-                    items.append((text, f"hand:{i}"))
+                    items.append((text, f"hand:{i}", context))
         templates = pool.TEMPLATES[cat]
         attempts = 0
         while len(items) < target and attempts < target * 30:
@@ -123,16 +124,28 @@ def generate(
             text = common.vary(fill(templates[t], pool.SLOTS, rng, pool), rng)
             if text not in seen:
                 seen.add(text)
-                items.append((text, f"template:{t}"))
-        for text, origin in items:
-            records.append({"text": text, "category": cat, "note": origin})
+                items.append((text, f"template:{t}", None))
+        for text, origin, context in items:
+            rec = {"text": text, "category": cat, "note": origin}
+            if context:
+                rec["context"] = context
+            records.append(rec)
     rng.shuffle(records)
     for i, r in enumerate(records, 1):
         r["id"] = f"{prefix}{i:05d}"
-    return [
-        {"id": r["id"], "text": r["text"], "category": r["category"], "note": r["note"]}
-        for r in records
-    ]
+    keys = ("id", "text", "context", "category", "note")
+    return [{k: r[k] for k in keys if k in r} for r in records]
+
+
+class _TrainPool:
+    """train_pool with the second round of hand-written comments (train_pool2) added."""
+
+    HAND = {c: [*train_pool.HAND[c], *train_pool2.HAND.get(c, [])] for c in CATEGORIES}
+    TEMPLATES = train_pool.TEMPLATES
+    SLOTS = train_pool.SLOTS
+    DIAG = train_pool.DIAG
+    REL = train_pool.REL
+    GROUP = train_pool.GROUP
 
 
 def grams(text: str) -> set[str]:
@@ -163,19 +176,22 @@ def near_duplicates(a: list[dict[str, Any]], b: list[str], threshold: float) -> 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--train-per-category", type=int, default=220)
+    ap.add_argument("--train-per-category", type=int, default=260)
     ap.add_argument("--heldout-per-category", type=int, default=48)
     ap.add_argument("--threshold", type=float, default=0.6)
     args = ap.parse_args()
 
-    train = generate(train_pool, args.train_per_category, random.Random(args.seed), "tr", 3)
+    train = generate(_TrainPool, args.train_per_category, random.Random(args.seed), "tr", 3)
     heldout = generate(
         heldout_pool, args.heldout_per_category, random.Random(args.seed + 1000), "ho", 1
     )
     shared: list[str] = []
     if SHARED_EXAMPLES.is_file():
         shared = [json.loads(line)["text"] for line in SHARED_EXAMPLES.open(encoding="utf-8")]
-    drop_train = near_duplicates(train, shared, args.threshold)
+    # heldout2 (scripts/triage_data/heldout2_pool.py) is the clean measurement: no
+    # training comment may nearly duplicate it either.
+    heldout2 = [r["text"] for r in heldout2_pool.build()]
+    drop_train = near_duplicates(train, shared + heldout2, args.threshold)
     train = [r for i, r in enumerate(train) if i not in drop_train]
     drop_held = near_duplicates(heldout, [r["text"] for r in train] + shared, args.threshold)
     heldout = [r for i, r in enumerate(heldout) if i not in drop_held]
@@ -185,7 +201,7 @@ def main() -> None:
         with (OUT / f"{name}.jsonl").open("w", encoding="utf-8") as fh:
             for r in recs:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"train: {len(train)} (dropped {len(drop_train)} near shared examples)")
+    print(f"train: {len(train)} (dropped {len(drop_train)} near shared examples or heldout2)")
     print(f"heldout: {len(heldout)} (dropped {len(drop_held)} near train/shared)")
     for name, recs in (("train", train), ("heldout", heldout)):
         print(name, dict(sorted(Counter(r["category"] for r in recs).items())))

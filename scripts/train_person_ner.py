@@ -102,8 +102,9 @@ def iob_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def augment(sentences: list[Sentence], rng: random.Random, lower_share: float,
-            fold_share: float) -> list[Sentence]:
+def augment(
+    sentences: list[Sentence], rng: random.Random, lower_share: float, fold_share: float
+) -> list[Sentence]:
     """Extra copies as social media write them: lower case, æøå folded."""
     extra: list[Sentence] = []
     for words, tags in sentences:
@@ -134,6 +135,30 @@ def first_name_gazetteer(sentences: list[Sentence], min_count: int) -> list[str]
     return sorted(names, key=lambda w: (w.lower(), w))
 
 
+def name_tokens(sentences: list[Sentence], min_count: int) -> list[str]:
+    """Capitalised tokens that are mostly inside PER spans (surnames, single names)."""
+    per: Counter[str] = Counter()
+    other: Counter[str] = Counter()
+    for words, tags in sentences:
+        inside: set[int] = set()
+        for start, end, label in iob_to_spans(tags):
+            if label == "PER":
+                inside.update(range(start, end))
+        for i, w in enumerate(words):
+            (per if i in inside else other)[w] += 1
+    return sorted(
+        w
+        for w, n in per.items()
+        if n >= min_count
+        and w[:1].isupper()
+        and w.isalpha()
+        and len(w) >= 3
+        and not w.isupper()
+        and n >= 3 * other[w]
+        and other[w.lower()] == 0
+    )
+
+
 def common_words(sentences: list[Sentence], min_count: int) -> list[str]:
     """Lower-case words seen at least min_count times: what a name usually is not."""
     counts: Counter[str] = Counter()
@@ -150,15 +175,31 @@ def write_lists(out: Path, train: list[Sentence], min_name_count: int, min_word_
     names = first_name_gazetteer(train, min_name_count)
     (out / "first_names.txt").write_text(
         "# First names: first tokens of NorNE train PER spans (CC0), derived list only.\n"
-        + "\n".join(names) + "\n", encoding="utf-8")
+        + "\n".join(names)
+        + "\n",
+        encoding="utf-8",
+    )
     from somevakt.analysis.normalize import fold_word
 
+    tokens = name_tokens(train, min_name_count)
+    (out / "name_tokens.txt").write_text(
+        "# Capitalised tokens found mostly inside NorNE train PER spans (CC0), derived list only.\n"
+        + "\n".join(tokens)
+        + "\n",
+        encoding="utf-8",
+    )
     common = sorted({fold_word(w) for w in common_words(train, min_word_count)})
     (out / "common_words.txt").write_text(
         "# Lower-case words seen in NorNE train (CC0), derived list only; folded as\n"
         "# somevakt.analysis.normalize.fold_word folds them (æ/ae -> a, ø/oe -> o, å/aa -> a).\n"
-        + "\n".join(common) + "\n", encoding="utf-8")
-    print(f"lists: {len(names)} first names, {len(common)} common words", flush=True)
+        + "\n".join(common)
+        + "\n",
+        encoding="utf-8",
+    )
+    print(
+        f"lists: {len(names)} first names, {len(tokens)} name tokens, {len(common)} common words",
+        flush=True,
+    )
 
 
 def slim(model_dir: Path, labels: list[str]) -> None:
@@ -220,13 +261,19 @@ def per_scores(nlp, examples) -> dict[str, float]:  # type: ignore[no-untyped-de
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="NorNE folder with nob/ and nno/")
+    ap.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="NorNE folder with nob/ and nno/"
+    )
     ap.add_argument("--out", type=Path, required=True, help="where the best model is written")
     ap.add_argument("--epochs", type=int, default=12)
-    ap.add_argument("--patience", type=int, default=4, help="stop after this many epochs without gain")
+    ap.add_argument(
+        "--patience", type=int, default=4, help="stop after this many epochs without gain"
+    )
     ap.add_argument("--width", type=int, default=64)
     ap.add_argument("--depth", type=int, default=3)
-    ap.add_argument("--rows", type=int, default=8000, help="hash rows for NORM (others scaled down)")
+    ap.add_argument(
+        "--rows", type=int, default=8000, help="hash rows for NORM (others scaled down)"
+    )
     ap.add_argument("--hidden", type=int, default=64)
     ap.add_argument("--batch-start", type=float, default=16.0)
     ap.add_argument("--batch-end", type=float, default=128.0)
@@ -258,9 +305,11 @@ def main(argv: list[str] | None = None) -> int:
         write_lists(args.out, train, args.min_name_count, args.min_word_count)
         return 0
     extra = augment(train, rng, args.lower_share, args.fold_share)
-    print(f"train {len(train)} sentences + {len(extra)} augmented; "
-          f"dev nob {len(dev['nob'])} nno {len(dev['nno'])}",
-          flush=True)
+    print(
+        f"train {len(train)} sentences + {len(extra)} augmented; "
+        f"dev nob {len(dev['nob'])} nno {len(dev['nno'])}",
+        flush=True,
+    )
 
     nlp = build_nlp(args.width, args.depth, args.rows, args.hidden)
     train_ex = make_examples(nlp, train + extra)
@@ -306,13 +355,25 @@ def main(argv: list[str] | None = None) -> int:
 
     write_lists(args.out, train, args.min_name_count, args.min_word_count)
     meta_path = args.out / "training.json"
-    meta_path.write_text(json.dumps({
-        "command": " ".join(["scripts/train_person_ner.py", *(argv if argv is not None else sys.argv[1:])]),
-        "hyperparameters": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()
-                            if k not in ("data", "out")},
-        "spacy": spacy.__version__,
-        "best": best,
-    }, indent=2) + "\n", encoding="utf-8")
+    meta_path.write_text(
+        json.dumps(
+            {
+                "command": " ".join(
+                    ["scripts/train_person_ner.py", *(argv if argv is not None else sys.argv[1:])]
+                ),
+                "hyperparameters": {
+                    k: (str(v) if isinstance(v, Path) else v)
+                    for k, v in vars(args).items()
+                    if k not in ("data", "out")
+                },
+                "spacy": spacy.__version__,
+                "best": best,
+            },
+            indent=2,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     print("best", json.dumps(best), flush=True)
     return 0
 

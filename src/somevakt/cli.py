@@ -8,6 +8,8 @@ import typer
 from somevakt.commands import analyze as analyze_cmd
 from somevakt.commands import check_draft as check_draft_cmd
 from somevakt.commands import demo as examples_cmd
+from somevakt.commands import platform as platform_cmd
+from somevakt.commands import web as web_cmd
 from somevakt.commands.evaluate import eval_app
 
 app = typer.Typer(
@@ -24,8 +26,17 @@ def _root() -> None:
 
 app.command("analyze")(analyze_cmd.analyze)
 app.command("check-draft")(check_draft_cmd.check_draft)
-app.command("demo")(examples_cmd.demo)
+app.command("demo")(web_cmd.demo)
+app.command("serve")(web_cmd.serve)
+app.command(
+    "manage", context_settings={"allow_extra_args": True, "ignore_unknown_options": True}
+)(web_cmd.manage)
+app.add_typer(web_cmd.audit_app, name="audit")
+app.command("examples")(examples_cmd.demo)
 app.add_typer(eval_app, name="eval")
+app.command("simulate")(platform_cmd.simulate)
+app.command("worker")(platform_cmd.worker)
+app.command("import")(platform_cmd.import_comments)
 
 
 def main() -> None:

@@ -47,7 +47,8 @@ CATEGORIES = (
 # Categories whose action removes the comment (delete / hide_and_escalate).
 REMOVAL_CATEGORIES = frozenset({"sensitive", "discrimination", "rumor"})
 # The model alone may remove a comment only above this probability; otherwise a finding
-# (for sensitive) or a rule signal (discrimination, rumor) must back it.
+# (for sensitive) or a rule signal (discrimination, rumor) must back it. The trained
+# artefact stores its own value (chosen by cross-validation, meta "removal_min").
 UNSUPPORTED_REMOVAL_MIN = 0.75
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
@@ -89,7 +90,12 @@ class TriageClassifier:
     """Loads the model once; ``classify`` is cheap and thread-safe (no mutable state)."""
 
     def __init__(
-        self, precedence: Sequence[str] = CATEGORIES, model_path: Path | None = None
+        self,
+        precedence: Sequence[str] = CATEGORIES,
+        model_path: Path | None = None,
+        *,
+        model: LinearTriageModel | None = None,
+        removal_min: float | None = None,
     ) -> None:
         order = tuple(precedence)
         if sorted(order) != sorted(CATEGORIES):
@@ -103,11 +109,21 @@ class TriageClassifier:
         self.precedence = order
         self._rank = {c: i for i, c in enumerate(order)}
         directory = model_path if model_path is not None else DEFAULT_MODEL_DIR
-        self.model: LinearTriageModel | None = None
-        if (directory / "vocab.json").is_file():
+        self.model: LinearTriageModel | None = model
+        if self.model is not None:
+            pass
+        elif (directory / "vocab.json").is_file():
             self.model = LinearTriageModel.load(directory)
         elif model_path is not None:
             raise FileNotFoundError(f"no triage model in {model_path} (vocab.json missing)")
+        stored = self.model.meta.get("removal_min") if self.model is not None else None
+        self.removal_min = float(
+            removal_min
+            if removal_min is not None
+            else stored
+            if isinstance(stored, (int, float))
+            else UNSUPPORTED_REMOVAL_MIN
+        )
 
     def classify(self, text: str, analysis: Analysis, context: str | None = None) -> Classification:
         folded = fold(text)
@@ -137,7 +153,7 @@ class TriageClassifier:
             if (
                 best in REMOVAL_CATEGORIES
                 and best not in candidates
-                and scores[best] < UNSUPPORTED_REMOVAL_MIN
+                and scores[best] < self.removal_min
                 and not _supported(best, analysis, signals)
             ):
                 # A removal the model alone proposes, with no finding or rule behind it:

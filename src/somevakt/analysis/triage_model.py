@@ -126,6 +126,7 @@ class LinearTriageModel:
     idf: np.ndarray  # (n_text,)
     coef: np.ndarray  # (n_classes, n_text + n_side)
     intercept: np.ndarray  # (n_classes,)
+    meta: dict[str, object] = field(default_factory=dict)
     _terms: list[str] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -146,7 +147,7 @@ class LinearTriageModel:
             "classes": self.classes,
             "text_features": text_terms,
             "side_features": side_terms,
-            "meta": meta or {},
+            "meta": meta if meta is not None else self.meta,
         }
         (directory / "vocab.json").write_text(
             json.dumps(vocab, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
@@ -181,6 +182,7 @@ class LinearTriageModel:
             idf.astype(np.float64),
             coef.astype(np.float64),
             intercept.astype(np.float64),
+            dict(vocab.get("meta") or {}),
         )
 
     # -- inference ---------------------------------------------------------------------

@@ -73,6 +73,8 @@ _THREAT_RE = re.compile(
     r"|(?:sprenge|brenne ned|tenne pa) (?:radhuset|kommunehuset|kontoret)"
     r"|burde (?:skytes|henges|drepes|brennes)|skulle vart skutt|bor skytes|fortjener a do"
     r"|drep (?:dem|deg|han|ham|henne)|knuse trynet|juling|banke opp"
+    r"|skyt (?:dem|deg|han|ham|henne|hele|heile|alle)\b|(?:vet|veit) (?:vi|jeg|eg) (?:hvor|kor) (?:du|dere|dokker|dykk) (?:bor|bur)"
+    r"|(?:for|innen) noen gjor noe med deg|ga hjem pa egne bein|tenne pa huset"
     r"|feit(?:e|t)? (?:gris|svin|purke|ku|hval)|din (?:feite|jævla|javla) \w+"
     r")"
 )
@@ -85,7 +87,10 @@ _GROUP_RE = re.compile(
     r"utviklingshemm\w*|funksjonshemm\w*|handikap\w*|rullestolbruker\w*|autist\w*|"
     r"gamling\w*|pensjonist\w*|eldre|damer|kvinnfolk|kjerring\w*|kvinner|jenter|"
     r"utenlandsk\w*|ikke-etnisk\w*|samer|samene|kurder\w*|syrer\w*|pakistan\w*|"
-    r"indere|thaier|thai-\w*|kristne|hinduer|buddhister|ateister)\b"
+    r"indere|thaier|thai-\w*|kristne|hinduer|buddhister|ateister|"
+    r"afghan\w*|eritre\w*|irak\w*|iran\w*|tsjetsjen\w*|bosni\w*|albaner\w*|ukrain\w*|"
+    r"tyrk\w*|russer\w*|negr\w*|homs\w*|transfolk|trans-?folk|mongo\w*|svarte|"
+    r"kvinnfolk|jenter|gutter|ungdommer\w*|asylmottak\w*|mottaket)\b"
 )
 _HOSTILE_RE = re.compile(
     r"\b(?:send (?:dem|dei|de) (?:hjem|heim|ut)|hjem(?:at)? med (?:dem|dei)|"
@@ -96,7 +101,16 @@ _HOSTILE_RE = re.compile(
     r"ikke noe a gjore|ikkje noko a gjere|holdes unna|haldast unna|holdes borte|"
     r"burde ikke fa|skal ikke ha|fortjener ikke|ikke gi dem|ikkje gi dei|"
     r"ikke verdt|mindreverdig\w*|underlegn\w*|utrydd\w*|steriliser\w*|"
-    r"horer ikke til|ikke mennesker|ikkje menneske)"
+    r"horer ikke til|ikke mennesker|ikkje menneske|"
+    r"voldelig\w*|kriminell\w*|tjuv\w*|tyv(?:er|ar|ene)?\b|stjeler|stel\b|late\b|dumme\b|"
+    r"farlige\b|en pest|ei pest|ein pest|en plage|ein plage|kreft pa samfunnet|terrorist\w*|"
+    r"belastning|byrde|psykisk syke|er syke|er sjuke|unaturlig\w*|lukter|luktar|stinker|"
+    r"apekatt\w*|lavere iq|dyr som|som dyr|"
+    r"burde (?:ikke|ikkje|itte) (?:fa|bo|jobbe|ga|vaere|undervise|adoptere)|"
+    r"(?:burde|bor|skal|ma) (?:sendes|sendast|kastes|kastast|jages|jagast|sperres|sperrast|"
+    r"lases|lasast|holdes|forbys|steriliseres|utvises|sparkes)|"
+    r"ut av (?:landet|bygda|kommunen|norge)|norge for nordmenn|"
+    r"har (?:ingenting|ikke noe|ikkje noko|itte noe) (?:her|i \w+) a gjore)"
 )
 
 # --- rumor --------------------------------------------------------------------------------
@@ -115,7 +129,13 @@ _RUMOR_RE = re.compile(
     r"(?:er det|e det) (?:sant|riktig|rett)\b|stemmer det\s*\?|"
     r"skal ha (?:\w+ )?(?:fatt|blitt|vart|kjort|tatt|gitt|sagt|vaert|hatt|stjalet|stjale|drevet|brukt|lekket)|"
     r"etter det (?:jeg|eg|vi) (?:har )?(?:hort|hoyrt|skjonner)|ifolge (?:folk|noen|en som|ei som|kilder)|"
-    r"fra en som vet|en som jobber der sier|ryktebors\w*|det gar rykter|rykter om"
+    r"fra en som vet|en som jobber der sier|ryktebors\w*|det gar rykter|rykter om|"
+    r"(?:sier|seier) folk|sies det|sies at|vert det sagt|(?:noen|nokon|ei|en) (?:sa|sier|seier|fortalte|fortalde) (?:at|meg)|"
+    r"har (?:jeg|eg|e|æ) (?:hort|hoyrt)|(?:fikk|fekk|har fatt|har fenge) (?:vite|hore|hoyre)|"
+    r"(?:hva|ka|kva) er det (?:jeg|eg|e|æ|vi) (?:horer|hoyrer)|(?:noe|noko|nokke) i det at|"
+    r"noen som (?:vet|veit) (?:hvorfor|noe om|hva som)|nokon som veit (?:kvifor|noko om|kva som)|"
+    r"er det noen som sier|mange (?:mener|meiner|sier|seier) at|alle (?:vet|veit) (?:at|jo at)|"
+    r"ryktet? (?:sier|seier)|snakkes det om|i det stille|under bordet|dysse\w* ned|dyssa ned"
     r")"
 )
 

@@ -172,9 +172,7 @@ def score_sentence(
     return ent, tok
 
 
-def evaluate_file(
-    path: Path, recognizer: Any | None = None, batch_size: int = 512
-) -> NameScores:
+def evaluate_file(path: Path, recognizer: Any | None = None, batch_size: int = 512) -> NameScores:
     """Score PERSON detection on one NorNE-format file."""
     if recognizer is None:
         from somevakt.analysis.recognizers.person_name import PersonNameRecognizer

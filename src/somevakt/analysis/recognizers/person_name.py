@@ -122,6 +122,113 @@ _STRONG_CUES = frozenset(
     )
 )
 
+# Titles, roles and kinship words directly before a name ("ordfører Haugland", "naboen Kari").
+_TITLES = frozenset(
+    fold_word(w)
+    for w in (
+        "statsminister",
+        "statsråd",
+        "minister",
+        "president",
+        "presidenten",
+        "ordfører",
+        "ordføreren",
+        "rådmann",
+        "kommunedirektør",
+        "professor",
+        "dr",
+        "doktor",
+        "biskop",
+        "prest",
+        "presten",
+        "sokneprest",
+        "lege",
+        "legen",
+        "rektor",
+        "rektoren",
+        "lærer",
+        "læreren",
+        "direktør",
+        "sjef",
+        "leder",
+        "leiar",
+        "journalist",
+        "advokat",
+        "kollega",
+        "kollegaen",
+        "nabo",
+        "naboen",
+        "mor",
+        "far",
+        "mora",
+        "faren",
+        "moren",
+        "bror",
+        "broren",
+        "søster",
+        "søstera",
+        "syster",
+        "kona",
+        "mannen",
+        "sønnen",
+        "sonen",
+        "dattera",
+        "datteren",
+        "dotter",
+        "onkel",
+        "tante",
+        "bestemor",
+        "bestefar",
+        "venn",
+        "vennen",
+        "venninne",
+        "kompis",
+        "kompisen",
+        "fru",
+        "herr",
+        "frk",
+        "kaptein",
+    )
+)
+# Reporting verbs followed by the speaker ("sier Tveit", "konkluderte Hansen").
+_SAYS = frozenset(
+    fold_word(w)
+    for w in (
+        "sier",
+        "seier",
+        "sa",
+        "sei",
+        "forteller",
+        "fortel",
+        "fortalte",
+        "fortalde",
+        "mener",
+        "meiner",
+        "mente",
+        "meinte",
+        "skriver",
+        "skriv",
+        "skrev",
+        "skreiv",
+        "spør",
+        "spurte",
+        "spurde",
+        "svarer",
+        "svarar",
+        "svarte",
+        "konkluderte",
+        "understreker",
+        "opplyser",
+        "påpeker",
+        "legger",
+        "repliserte",
+        "uttalte",
+        "hevder",
+        "hevdar",
+    )
+)
+_AGE = re.compile(r"\s?\(\d{1,3}\)")
+
 # Common Norwegian first names (public knowledge), in addition to the NorNE-derived list.
 _EXTRA_FIRST_NAMES = (
     "Ada Adrian Agnes Aksel Alma Amalie Anders Andreas Anna Anne Ane Arne Aron Astrid Audun "
@@ -156,8 +263,6 @@ _NOT_A_PERSON = frozenset(
         "agder",
         "sørlandet",
         "tovdal",
-        "tveit",
-        "mosby",
         "norge",
         "noreg",
         "oslo",
@@ -257,6 +362,7 @@ class _Word:
 class _Lexicon:
     first_names: frozenset[str]  # folded
     common: frozenset[str]  # folded lower-case words
+    name_tokens: frozenset[str]  # folded surnames and single names
 
 
 @lru_cache(maxsize=1)
@@ -264,7 +370,8 @@ def _lexicon(model_dir: Path = MODEL_DIR) -> _Lexicon:
     names = {fold_word(w) for w in _EXTRA_FIRST_NAMES}
     names.update(fold_word(w) for w in _read_list(model_dir / "first_names.txt"))
     common = _read_list(model_dir / "common_words.txt")  # stored folded
-    return _Lexicon(frozenset(names), frozenset(common))
+    tokens = {fold_word(w) for w in _read_list(model_dir / "name_tokens.txt")}
+    return _Lexicon(frozenset(names), frozenset(common), frozenset(tokens - _NOT_A_PERSON))
 
 
 def _read_list(path: Path) -> list[str]:
@@ -433,7 +540,7 @@ class PersonNameRecognizer:
             cue = prev is not None and prev.folded in _CUES
             strong = prev is not None and prev.folded in _STRONG_CUES
             if w.text[0].isupper():
-                ok = cue or not (w.initial and self._is_common(w))
+                ok = cue or not (w.initial and self._is_common(w)) or self._name_follows(ws, i)
             elif self._is_common(w):  # "og hans", "med andre": a word, unless "hilsen per"
                 ok = strong
             else:  # "til kari"; alone only in text written all in lower case
@@ -463,23 +570,76 @@ class PersonNameRecognizer:
                 )
             )
             covered.append((w.start, end))
-        # A capitalised unknown word after a strong cue: "Hilsen Torbjørg".
-        for i, w in enumerate(ws[1:], start=1):
-            prev = ws[i - 1]
+        # Capitalised words the model left that context marks as a name: after a strong cue,
+        # a title, role or kinship word ("Hilsen Torbjørg", "naboen Gunnhild", "ordfører
+        # Haugland"), after a reporting verb ("sier Tveit"), or before an age ("Gulsum (28)").
+        for i, w in enumerate(ws):
+            if w.mention or not w.text[0].isupper() or _ACRONYM.match(w.text):
+                continue
+            if self._blocked(w.text) or any(s < w.end and w.start < e for s, e in covered):
+                continue
+            prev = ws[i - 1] if i > 0 and not w.initial else None
+            after_cue = prev is not None and (
+                prev.folded in _STRONG_CUES or prev.folded in _TITLES or prev.folded in _SAYS
+            )
+            age = _AGE.match(text, self._run_end(text, ws, i)) is not None and not (
+                w.initial and self._looks_common(w.folded)  # "Kreftsyke Hannah Jones (13)"
+            )
+            if not (after_cue or age) or (self._common_not_name(w) and not age):
+                continue
+            end = self._run_end(text, ws, i)
+            found.append(
+                Finding(PERSON, w.start, end, text[w.start : end], CUE_SCORE, detail="cue")
+            )
+            covered.append((w.start, end))
+        # A known surname or single name the model left: "hos Epiktet", "Hansen kom".
+        for i, w in enumerate(ws):
             if (
-                w.initial
-                or w.mention
-                or prev.folded not in _STRONG_CUES
+                w.mention
                 or not w.text[0].isupper()
-                or self._is_common(w)
-                or self._blocked(w.text)
+                or w.folded not in self.lexicon.name_tokens
+                or (w.initial and self._looks_common(w.folded))
+                or any(s < w.end and w.start < e for s, e in covered)
             ):
                 continue
-            if any(s < w.end and w.start < e for s, e in covered):
-                continue
-            found.append(Finding(PERSON, w.start, w.end, w.text, CUE_SCORE, detail="cue"))
+            end = self._run_end(text, ws, i)
+            found.append(
+                Finding(
+                    PERSON, w.start, end, text[w.start : end], GAZETTEER_SCORE, detail="known name"
+                )
+            )
+            covered.append((w.start, end))
         found.sort(key=lambda f: f.start)
         return found
+
+    def _name_follows(self, ws: list[_Word], i: int) -> bool:
+        """Word i is directly followed by a capitalised known name ("Hans Johan ...")."""
+        if i + 1 >= len(ws):
+            return False
+        nxt = ws[i + 1]
+        lex = self.lexicon
+        return (
+            not nxt.initial
+            and nxt.start - ws[i].end == 1
+            and nxt.text[0].isupper()
+            and (nxt.folded in lex.first_names or nxt.folded in lex.name_tokens)
+        )
+
+    def _run_end(self, text: str, ws: list[_Word], i: int) -> int:
+        """End of a name starting at word i: up to two more capitalised, uncommon words."""
+        end = ws[i].end
+        for w in ws[i + 1 : i + 3]:
+            if (
+                w.initial
+                or not w.text[0].isupper()
+                or self._common_not_name(w)
+                or self._blocked(w.text)
+                or w.start - end > 2
+                or text[end : w.start].strip()
+            ):
+                break
+            end = w.end
+        return end
 
     def _common_not_name(self, w: _Word) -> bool:
         return w.folded not in self.lexicon.first_names and self._looks_common(w.folded)

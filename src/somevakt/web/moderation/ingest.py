@@ -1,0 +1,247 @@
+"""Getting comments in: webhook deliveries, Graph API polling and file imports all end here.
+
+Every path stores by (platform, comment id), so the same comment arriving twice, from two
+paths, or out of order (an edit before its add) leaves one row with the latest state.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from somevakt.platforms.facebook import ChangeEvent, GraphClient, parse_time
+from somevakt.web.accounts.models import OfficialAccount
+
+from . import conf
+from .models import Comment, Post, RawDelivery, SyncState
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class IncomingComment:
+    platform_id: str
+    post_id: str
+    parent_id: str
+    author_id: str
+    author_name: str
+    message: str
+    created_time: datetime | None
+    is_hidden: bool = False
+
+
+def accounts_by_page(page_ids: Iterable[str]) -> dict[str, OfficialAccount]:
+    ids = {p for p in page_ids if p}
+    found = OfficialAccount.objects.filter(platform="facebook", platform_id__in=ids)
+    return {a.platform_id: a for a in found}
+
+
+def upsert(account: OfficialAccount, c: IncomingComment, source: str) -> tuple[Comment, bool]:
+    """Store a comment seen whole (an add, a poll, an import). Returns (comment, created)."""
+    own = c.author_id != "" and c.author_id == account.platform_id
+    defaults: dict[str, Any] = {
+        "account": account,
+        "post_platform_id": c.post_id,
+        "parent_platform_id": "" if c.parent_id == c.post_id else c.parent_id,
+        "author_id": c.author_id,
+        "author_name": c.author_name[:200],
+        "message": c.message,
+        "created_time": c.created_time,
+        "source": source,
+        "is_hidden": c.is_hidden,
+        "is_own": own,
+    }
+    if own:
+        defaults.update(state=Comment.State.OWN, analysis_state=Comment.Analysis.SKIPPED)
+    existing = Comment.objects.filter(platform="facebook", platform_id=c.platform_id).first()
+    if existing is None:
+        try:
+            with transaction.atomic():
+                comment = Comment.objects.create(platform="facebook", platform_id=c.platform_id, **defaults)
+            _ensure_post(account, c.post_id)
+            return comment, True
+        except IntegrityError:  # a concurrent delivery stored it first
+            existing = Comment.objects.get(platform="facebook", platform_id=c.platform_id)
+    # Seen before: fill in what an out-of-order event left blank; never lose an edit.
+    changed: list[str] = []
+    for name in ("post_platform_id", "author_id", "author_name", "created_time"):
+        if not getattr(existing, name) and defaults[name]:
+            setattr(existing, name, defaults[name])
+            changed.append(name)
+    if not existing.message and c.message:
+        existing.message = c.message
+        existing.analysis_state = Comment.Analysis.PENDING if not own else Comment.Analysis.SKIPPED
+        changed += ["message", "analysis_state"]
+    if changed:
+        existing.save(update_fields=changed)
+    return existing, False
+
+
+def _ensure_post(account: OfficialAccount, post_id: str) -> None:
+    if post_id:
+        Post.objects.get_or_create(platform_id=post_id, defaults={"account": account})
+
+
+def apply_edit(account: OfficialAccount, ev: ChangeEvent) -> None:
+    assert ev.comment_id
+    comment = Comment.objects.select_for_update().filter(platform="facebook", platform_id=ev.comment_id).first()
+    if comment is None:  # the edit came before the add: store what we know
+        upsert(account, _from_event(ev), "webhook")
+        return
+    new = ev.message or ""
+    if new and new != comment.message:
+        comment.edits = [*comment.edits, {"at": timezone.now().isoformat(), "message": comment.message}]
+        comment.message = new
+        comment.version += 1
+        if not comment.is_own:
+            comment.analysis_state = Comment.Analysis.PENDING
+        comment.save(update_fields=["edits", "message", "version", "analysis_state"])
+
+
+def apply_flag(account: OfficialAccount, ev: ChangeEvent, **flags: bool) -> None:
+    assert ev.comment_id
+    updated = Comment.objects.filter(platform="facebook", platform_id=ev.comment_id).update(**flags)
+    if not updated:  # removal or hide before the add: keep a row so the add cannot revive it
+        comment, _created = upsert(account, _from_event(ev), "webhook")
+        Comment.objects.filter(pk=comment.pk).update(**flags)
+
+
+def _from_event(ev: ChangeEvent) -> IncomingComment:
+    assert ev.comment_id
+    return IncomingComment(
+        platform_id=ev.comment_id,
+        post_id=ev.post_id or "",
+        parent_id=ev.parent_id or "",
+        author_id=ev.from_id or "",
+        author_name=ev.from_name or "",
+        message=ev.message or "",
+        created_time=ev.created_time,
+    )
+
+
+def apply_events(events: list[ChangeEvent]) -> tuple[int, set[str]]:
+    """Apply parsed webhook changes. Returns (comment changes applied, unknown page ids)."""
+    accounts = accounts_by_page(ev.page_id for ev in events)
+    unknown: set[str] = set()
+    applied = 0
+    for ev in events:
+        if not ev.is_comment:
+            continue
+        account = accounts.get(ev.page_id)
+        if account is None:
+            unknown.add(ev.page_id)
+            continue
+        verb = ev.normalized_verb
+        if verb == "add":
+            upsert(account, _from_event(ev), "webhook")
+        elif verb == "edited":
+            apply_edit(account, ev)
+        elif verb == "remove":
+            apply_flag(account, ev, deleted_on_platform=True)
+        elif verb == "hide":
+            apply_flag(account, ev, is_hidden=True)
+        elif verb == "unhide":
+            apply_flag(account, ev, is_hidden=False)
+        else:
+            continue  # an unknown verb: the raw delivery is kept
+        applied += 1
+    return applied, unknown
+
+
+def store_delivery(body: bytes, headers: dict[str, str], events: list[ChangeEvent] | None, error: str = "") -> RawDelivery:
+    """Keep the raw delivery and apply its changes in one transaction."""
+    with transaction.atomic():
+        if events is None:
+            return RawDelivery.objects.create(
+                body=body, headers=headers, status=RawDelivery.Status.MALFORMED, error=error[:300]
+            )
+        applied, unknown = apply_events(events)
+        status = RawDelivery.Status.UNKNOWN_PAGE if unknown and not applied else RawDelivery.Status.PROCESSED
+        return RawDelivery.objects.create(
+            body=body, headers=headers, status=status, events=applied,
+            error=("unknown page id(s): " + ", ".join(sorted(unknown))[:250]) if unknown else "",
+        )
+
+
+# ------------------------------------------------------------------------ polling
+
+
+def graph_client(account: OfficialAccount) -> GraphClient:
+    return GraphClient(
+        conf.page_token(account.platform_id),
+        base_url=conf.graph_url(),
+        app_secret=conf.app_secret() or None,
+        timeout=conf.graph_timeout(),
+    )
+
+
+def poll_account(account: OfficialAccount, client: GraphClient, *, max_posts: int = 25) -> int:
+    """Catch up on an account through the Graph API (paged, filter=stream). Returns new comments.
+
+    Raises GraphError when the platform fails; what was stored before that stays stored.
+    """
+    sync, _ = SyncState.objects.get_or_create(account=account)
+    started = timezone.now()
+    since = sync.last_polled_at
+    new = 0
+    for n, post in enumerate(client.list_feed(account.platform_id, limit=25)):
+        if n >= max_posts:
+            break
+        pid = str(post.get("id", ""))
+        if not pid:
+            continue
+        Post.objects.update_or_create(
+            platform_id=pid,
+            defaults={"account": account, "message": str(post.get("message") or ""),
+                      "created_time": _time(post.get("created_time")), "fetched": True},
+        )
+        for raw in client.list_comments(pid, since=since):
+            c = comment_from_graph(raw, pid)
+            if c is None:
+                continue
+            _comment, created = upsert(account, c, "poll")
+            new += created
+    sync.last_polled_at = started
+    sync.last_error = ""
+    sync.save()
+    return new
+
+
+def _time(value: Any) -> datetime | None:
+    try:
+        return parse_time(value)
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def comment_from_graph(raw: dict[str, Any], post_id: str) -> IncomingComment | None:
+    cid = raw.get("id")
+    if not isinstance(cid, str) or not cid:
+        return None
+    sender: dict[str, Any] = raw["from"] if isinstance(raw.get("from"), dict) else {}
+    parent: dict[str, Any] = raw["parent"] if isinstance(raw.get("parent"), dict) else {}
+    return IncomingComment(
+        platform_id=cid,
+        post_id=post_id,
+        parent_id=str(parent.get("id") or post_id),
+        author_id=str(sender.get("id") or ""),
+        author_name=str(sender.get("name") or ""),
+        message=str(raw.get("message") or ""),
+        created_time=_time(raw.get("created_time")),
+        is_hidden=raw.get("is_hidden") is True,
+    )
+
+
+def fetch_post(post: Post, client: GraphClient) -> None:
+    """Fill in a post's text for the thread view (best effort)."""
+    doc = client.get_object(post.platform_id, fields="id,message,created_time")
+    post.message = str(doc.get("message") or "")
+    post.created_time = _time(doc.get("created_time"))
+    post.fetched = True
+    post.save(update_fields=["message", "created_time", "fetched"])

@@ -1,0 +1,5 @@
+from django.urls import path
+
+from . import webhook
+
+urlpatterns = [path("facebook/", webhook.facebook, name="webhook-facebook")]
