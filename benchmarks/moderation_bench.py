@@ -25,7 +25,7 @@ def main() -> None:
     ap.add_argument("--inbox-rows", type=int, default=100_000)
     args = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="somevakt-bench-")
-    os.environ.update(SOMEVAKT_DATA_DIR=tmp, DJANGO_SETTINGS_MODULE="somevakt.web.settings", SOMEVAKT_HTTPS="0",
+    os.environ.update(SOMEVAKT_DATA_DIR=tmp, DJANGO_SETTINGS_MODULE="somevakt.web.settings", SOMEVAKT_HTTPS="0", SOMEVAKT_ALLOWED_HOSTS="testserver",
                       SOMEVAKT_FB_APP_SECRET="bench-secret", SOMEVAKT_LOG_LEVEL="WARNING")
     import django
 
@@ -33,12 +33,12 @@ def main() -> None:
     from django.core.management import call_command
     from django.test import Client
     from django.utils import timezone
+    from tests.web.factories import make_account, make_municipality
 
     from somevakt.platforms.facebook import sign
     from somevakt.platforms.simulator import load_corpus
     from somevakt.web.moderation.analysis import analyze_pending, processor
     from somevakt.web.moderation.models import Comment
-    from tests.web.factories import make_account, make_municipality
 
     call_command("migrate", verbosity=0)
     m = make_municipality()
@@ -72,12 +72,14 @@ def main() -> None:
     worker = threading.Thread(target=analyst)
     start = time.perf_counter()
     worker.start()
-    for body, sig in bodies:
-        r = client.post("/webhooks/facebook/", data=body, content_type="application/json",
-                        HTTP_X_HUB_SIGNATURE_256=sig)
-        assert r.status_code == 200
-    ingest_s = time.perf_counter() - start
-    done.set()
+    try:
+        for body, sig in bodies:
+            r = client.post("/webhooks/facebook/", data=body, content_type="application/json",
+                            HTTP_X_HUB_SIGNATURE_256=sig)
+            assert r.status_code == 200, r.status_code
+    finally:
+        ingest_s = time.perf_counter() - start
+        done.set()
     worker.join()
     total_s = time.perf_counter() - start
     assert Comment.objects.filter(analysis_state="done").count() == args.comments
