@@ -76,6 +76,13 @@ SHAPES: dict[str, Callable[[int], str]] = {
 }
 
 
+# The default run: digits, spaces and dots, the number shapes, repeated words and names.
+DEFAULT_SHAPES = [
+    "digits", "digits_spaces_dots", "fnr_shaped", "phone_shaped", "valid_fnr_repeated",
+    "repeated_word", "repeated_phrase", "repeated_names",
+]
+
+
 class _Timed:
     """Wraps a recognizer; records the time of each call and reports before it starts."""
 

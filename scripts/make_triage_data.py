@@ -26,7 +26,15 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from triage_data import common, heldout2_pool, heldout_pool, train_pool, train_pool2
+from triage_data import (
+    common,
+    heldout2_pool,
+    heldout3_pool,
+    heldout_pool,
+    train_pool,
+    train_pool2,
+    train_pool3,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "data" / "triage"
@@ -138,9 +146,12 @@ def generate(
 
 
 class _TrainPool:
-    """train_pool with the second round of hand-written comments (train_pool2) added."""
+    """train_pool with the second and third rounds of hand-written comments added."""
 
-    HAND = {c: [*train_pool.HAND[c], *train_pool2.HAND.get(c, [])] for c in CATEGORIES}
+    HAND = {
+        c: [*train_pool.HAND[c], *train_pool2.HAND.get(c, []), *train_pool3.HAND.get(c, [])]
+        for c in CATEGORIES
+    }
     TEMPLATES = train_pool.TEMPLATES
     SLOTS = train_pool.SLOTS
     DIAG = train_pool.DIAG
@@ -188,10 +199,11 @@ def main() -> None:
     shared: list[str] = []
     if SHARED_EXAMPLES.is_file():
         shared = [json.loads(line)["text"] for line in SHARED_EXAMPLES.open(encoding="utf-8")]
-    # heldout2 (scripts/triage_data/heldout2_pool.py) is the clean measurement: no
-    # training comment may nearly duplicate it either.
+    # heldout3 (scripts/triage_data/heldout3_pool.py) is the clean measurement: no
+    # training comment may nearly duplicate it (nor heldout2, kept apart for comparison).
     heldout2 = [r["text"] for r in heldout2_pool.build()]
-    drop_train = near_duplicates(train, shared + heldout2, args.threshold)
+    heldout3 = [r["text"] for r in heldout3_pool.build()]
+    drop_train = near_duplicates(train, shared + heldout2 + heldout3, args.threshold)
     train = [r for i, r in enumerate(train) if i not in drop_train]
     drop_held = near_duplicates(heldout, [r["text"] for r in train] + shared, args.threshold)
     heldout = [r for i, r in enumerate(heldout) if i not in drop_held]
@@ -201,7 +213,7 @@ def main() -> None:
         with (OUT / f"{name}.jsonl").open("w", encoding="utf-8") as fh:
             for r in recs:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"train: {len(train)} (dropped {len(drop_train)} near shared examples or heldout2)")
+    print(f"train: {len(train)} (dropped {len(drop_train)} near shared examples, heldout2 or heldout3)")
     print(f"heldout: {len(heldout)} (dropped {len(drop_held)} near train/shared)")
     for name, recs in (("train", train), ("heldout", heldout)):
         print(name, dict(sorted(Counter(r["category"] for r in recs).items())))

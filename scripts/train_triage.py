@@ -1,15 +1,16 @@
 """Train the triage model into src/somevakt/analysis/models/triage/ (vocab.json +
 weights.npz, no pickle).
 
-Training data: data/triage/train.jsonl plus data/triage/heldout.jsonl (the first held-out
-split, whose errors were already studied, so it no longer measures anything honestly). The
-clean measurement is data/triage/heldout2.jsonl, never read here.
+Training data: data/triage/train.jsonl plus data/triage/heldout.jsonl and
+data/triage/heldout2.jsonl (earlier held-out sets whose errors were studied, so they no
+longer measure anything honestly). The clean measurement is data/triage/heldout3.jsonl,
+never read here.
 
 Model selection is by stratified 5-fold cross-validation of the *whole* triage (analysis
 findings + rule signals + model + precedence, as TriageClassifier runs it): the
 regularisation strength C maximises cross-validated macro-F1, and the probability above
 which the model alone may remove a comment ("removal_min", stored in the artefact's meta)
-is chosen with C for the best cross-validated macro-F1 among the settings whose
+is chosen with C for the best cross-validated macro-F1 + removal recall among the settings whose
 cross-validated false-removal rate stays at or below --max-false-removal (default 0.015,
 under the 0.02 goal as a margin). Folds are grouped by origin (one hand-written comment or
 template and all its generated variants stay in one fold).
@@ -123,7 +124,7 @@ def pipeline_scores(gold: list[str], pred: list[str]) -> dict[str, float]:
     }
 
 
-THRESHOLDS = (0.35, 0.45, 0.55, 0.65, 0.75, 0.85)
+THRESHOLDS = (0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85)
 
 
 def main() -> None:
@@ -132,7 +133,11 @@ def main() -> None:
         "--train",
         type=Path,
         nargs="+",
-        default=[REPO / "data" / "triage" / "train.jsonl", REPO / "data" / "triage" / "heldout.jsonl"],
+        default=[
+            REPO / "data" / "triage" / "train.jsonl",
+            REPO / "data" / "triage" / "heldout.jsonl",
+            REPO / "data" / "triage" / "heldout2.jsonl",
+        ],
     )
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL_DIR)
     ap.add_argument("--c", type=float, default=None, help="skip the search, use this C")
@@ -187,10 +192,20 @@ def main() -> None:
             f"sensitive recall {m['sensitive_recall']:.3f}"
         )
     ok = {k: m for k, m in results.items() if m["false_removal"] <= args.max_false_removal}
-    pool = ok or results
-    c_value, removal_min = max(
-        pool, key=lambda k: (round(pool[k]["macro_f1"], 3), pool[k]["removal_recall"], k[1])
-    )
+    if ok:
+        c_value, removal_min = max(
+            # Removal recall is the weakest goal: macro-F1 and removal recall weigh equally.
+            ok,
+            key=lambda k: (
+                round(ok[k]["macro_f1"] + ok[k]["removal_recall"], 3),
+                ok[k]["macro_f1"],
+                k[1],
+            ),
+        )
+    else:  # nothing meets the bound: the fewest false removals, then the best macro-F1
+        c_value, removal_min = min(
+            results, key=lambda k: (results[k]["false_removal"], -results[k]["macro_f1"])
+        )
     chosen = results[(c_value, removal_min)]
     print(
         f"chosen C={c_value:g}, removal_min={removal_min:.2f}: CV macro-F1 "

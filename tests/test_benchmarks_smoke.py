@@ -39,7 +39,7 @@ def test_a_tiny_run_prints_every_figure():
     for name in (
         "throughput end to end",
         "comments/s",
-        "in-process per comment",
+        "in-process, CPU time per comment",
         "cold start",
         "peak memory",
         "adversarial input",
@@ -52,11 +52,10 @@ def test_a_tiny_run_prints_every_figure():
 def test_json_output_is_one_document():
     cmd = [
         sys.executable, "-m", "benchmarks.run", "--comments", "20", "--json",
-        "--skip", "throughput,cold,adversarial,presidio,eval",
+        "--skip", "throughput,inprocess,cold,adversarial,presidio,eval",
     ]
     res = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=120)
     assert res.returncode == 0, res.stderr[-2000:]
     data = json.loads(res.stdout)
     assert data["corpus"]["comments"] == 20
-    assert "analysis_us_per_comment" in data["inprocess"]
     assert 0.0 <= data["somevakt_score"]["recall"] <= 1.0

@@ -46,6 +46,13 @@ def test_an_i_tag_without_b_opens_a_span() -> None:
     assert iob_spans(["O", "I-PER", "I-PER", "B-PER"]) == [(1, 3, "PER"), (3, 4, "PER")]
 
 
+def test_other_tag_schemes_and_separators(tmp_path: Path) -> None:
+    assert iob_spans(["S-PER", "B-PER", "E-PER", "O"]) == [(0, 1, "PER"), (1, 3, "PER")]
+    path = tmp_path / "spaces.bio"
+    path.write_text("-DOCSTART- O\n\nKari B-PER\nkom O\n", encoding="utf-8")
+    assert list(read_bio(path)) == [(["Kari", "kom"], ["B-PER", "O"])]
+
+
 def test_exact_span_scoring() -> None:
     words = ["Kari", "Nordmann", "og", "Ola", "kom"]
     tags = ["B-PER", "I-PER", "O", "B-PER", "O"]

@@ -185,3 +185,53 @@ def test_missing_model_directory_is_an_error(tmp_path: Path) -> None:
 def test_signals_do_not_fire_on_ordinary_words() -> None:
     text = "Svinnet i butikken er stort, og horisonten er blå"
     assert not [s for s in find_signals(text) if s.category == "discrimination"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tsjetsjenere er voldelige, alle som en",
+        "Alle somaliere i bygda burde sendes ut av landet",
+        "Rullestolbrukere er bare en byrde for fellesskapet",
+    ],
+)
+def test_generalisation_about_a_group_without_a_slur_is_removed(clf, analyzer, text) -> None:
+    # Dehumanising statements about a group need no slur; they come down (hide and escalate,
+    # or delete when a recognizer also sees a health word).
+    assert run(clf, analyzer, text).category in REMOVAL_CATEGORIES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helt idiotisk avgjørelse å stenge busslomma",
+        "For en gjeng med amatører på rådhuset, det er pinlig",
+        "Kommunen er en vits, ingen tar dere seriøst lenger",
+    ],
+)
+def test_harsh_criticism_of_the_municipality_stays_up(clf, analyzer, text) -> None:
+    assert run(clf, analyzer, text).category not in REMOVAL_CATEGORIES
+
+
+def test_hearsay_marker_at_the_end_is_rumor(clf, analyzer) -> None:
+    assert run(clf, analyzer, "Rektor har fått sparken etter en krangel, sier folk").category == (
+        "rumor"
+    )
+
+
+def test_checking_a_published_fact_is_a_question(clf, analyzer) -> None:
+    text = "Stemmer det at gjenvinningsstasjonen har kveldsåpent på onsdager?"
+    assert run(clf, analyzer, text).category == "question"
+
+
+def test_removal_threshold_comes_from_the_artefact(clf) -> None:
+    assert clf.model is not None
+    assert clf.removal_min == clf.model.meta["removal_min"]
+    assert TriageClassifier(removal_min=0.99).removal_min == 0.99
+
+
+def test_injected_model_is_used(clf, analyzer) -> None:
+    assert clf.model is not None
+    other = TriageClassifier(model=clf.model, removal_min=1.0)
+    text = "Når åpner biblioteket på lørdager?"
+    assert other.classify(text, analyzer.analyze(text)).category == "question"

@@ -193,9 +193,11 @@ class TriageClassifier:
     ) -> list[Evidence]:
         """The words that pushed the model most towards ``category``, as spans."""
         assert self.model is not None
-        order = contrib.argsort()[::-1]
+        # Largest contribution first, ties by column: never by the order of the columns,
+        # which must not decide the output (it once followed set order).
+        order = sorted(range(len(cols)), key=lambda i: (-float(contrib[i]), int(cols[i])))
         out: list[Evidence] = []
-        for i in order[:12].tolist():
+        for i in order[:12]:
             if contrib[i] <= 0 or len(out) == 3:
                 break
             term = self.model.term_of(int(cols[i]))

@@ -57,6 +57,29 @@ _GROUP_BEFORE = re.compile(
     r"\s+(?:med|som\s+har|som\s+er|som\s+får|som\s+far|som\s+går\s+på|som\s+gar\s+pa|på|pa|i)"
     r"(?:\s+\w+)?\s+$"
 )
+# Plural person nouns name a group too: "diabetikere", "kreftpasienter", "rusmisbrukarar".
+_GROUP_NOUN = re.compile(r"(?:ikere|ikarar|pasienter|pasientar|brukere|brukarar|misbrukere)$")
+# A metaphor, not a diagnosis: "ein kreft på samfunnet", "en kreftsvulst i kommunen".
+_METAPHOR_AFTER = re.compile(
+    r"^\s+(?:på|pa|for|i)\s+(?:samfunnet|bygda|kommunen|norge|noreg|landet|demokratiet|"
+    r"skolen|skulen|organisasjonen|byråkratiet)"
+)
+# Becoming a carer is a general matter, not the writer's case: "vil bli fosterhjem",
+# "hvordan blir man støttekontakt".
+_BECOME_BEFORE = re.compile(
+    r"(?:bli|blir|blei|være|vere|vera)\s+(?:(?:man|en|ein|me|vi|eg|jeg|du|de|dere|dokker)\s+)?"
+    r"(?:et\s+|eit\s+)?$"
+)
+_ROLE_KEYS = frozenset({"fosterhjem", "beredskapshjem", "besokshjem", "stottekontakt", "avlaster"})
+# A how-to question about a service ("hvordan søker jeg bostøtte?", "kan man få avlastning?"):
+# the writer asks in general, no matter of theirs is disclosed.
+_HOWTO = re.compile(
+    r"^\W*(?:hvordan|korleis|koss|kossen|hvor|kor|hva|kva|ka|kan|må|ma|hvem|kven|kem)\b[^.!]*"
+    r"\b(?:søke|søker|soke|soker|søkje|få|fa|bli|blir|melde|kvalifiser\w*|krav|kriteri\w*)\b"
+)
+# A doctor's office as a place ("var på legekontoret", "ringte legekontoret") says nothing
+# about anyone's health by itself.
+_PLACE_KEYS = frozenset({"legekontor", "legesenter", "legevakt"})
 # Sentence ends; a dot after a digit is an ordinal ("6. klasse"), not an end.
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?]+(?:\s+|$)|\n+")
 # A person in their role at a service: "Anne på helsestasjonen", "Per ved NAV".
@@ -120,9 +143,12 @@ def _link_sentence(
     writer = _writer_is_subject(lower, start, end, anchors)
     pronoun = bool(_THIRD_PERSON.search(lower, start, end))
     linked_anchors: list[Finding] = []
-    personal = [
-        t for t in topics if not _GROUP_BEFORE.search(lower, max(start, t.start - 60), t.start)
-    ]
+    personal = [t for t in topics if not _not_personal(lower, start, t)]
+    if writer and "?" in lower[start:end] and _HOWTO.match(lower, start, end):
+        has_private = any(_is_private(a) for a in anchors)
+        if not has_private:
+            writer = False
+            personal = [t for t in personal if not _is_institution(t)]
     any_linked = False
     for t in personal:
         institution = _is_institution(t)
@@ -139,6 +165,24 @@ def _link_sentence(
             t.sensitive = True
         for a in linked_anchors:
             a.sensitive = True
+
+
+def _key(f: Finding) -> str:
+    return (f.detail or "").partition(":")[2]
+
+
+def _not_personal(lower: str, start: int, t: Finding) -> bool:
+    """A topic that speaks of a group, a metaphor, a carer role or a place, not of a person."""
+    if _GROUP_BEFORE.search(lower, max(start, t.start - 60), t.start):
+        return True
+    if _GROUP_NOUN.search(lower, t.start, t.end):
+        return True
+    if _METAPHOR_AFTER.match(lower, t.end):
+        return True
+    key = _key(t)
+    if key in _ROLE_KEYS and _BECOME_BEFORE.search(lower, max(start, t.start - 20), t.start):
+        return True
+    return _is_institution(t) and key in _PLACE_KEYS
 
 
 def _can_link(text: str, anchor: Finding, topic: Finding, institution: bool) -> bool:

@@ -200,7 +200,9 @@ class LinearTriageModel:
             v /= float(np.sqrt(v @ v))
         else:
             v = np.zeros(0)
-        side_idx = [self.n_text + self.side_vocab[s] for s in side if s in self.side_vocab]
+        # Sorted: ``side`` is a set, whose order differs between processes (PYTHONHASHSEED),
+        # and the order of the columns decides float sums and ties downstream.
+        side_idx = [self.n_text + self.side_vocab[s] for s in sorted(side) if s in self.side_vocab]
         if side_idx:
             ix = np.concatenate([ix, np.asarray(side_idx, dtype=np.int64)])
             v = np.concatenate([v, np.ones(len(side_idx))])

@@ -72,7 +72,7 @@ _THREAT_RE = re.compile(
     r"|pass (?:deg|dere|dokker|dykk)\b|du skal fa svi|dere skal fa svi"
     r"|(?:sprenge|brenne ned|tenne pa) (?:radhuset|kommunehuset|kontoret)"
     r"|burde (?:skytes|henges|drepes|brennes)|skulle vart skutt|bor skytes|fortjener a do"
-    r"|drep (?:dem|deg|han|ham|henne)|knuse trynet|juling|banke opp"
+    r"|drep (?:dem|deg|han|ham|henne)|knuse trynet|(?<!som )(?<!som en )juling|banke opp"
     r"|skyt (?:dem|deg|han|ham|henne|hele|heile|alle)\b|(?:vet|veit) (?:vi|jeg|eg) (?:hvor|kor) (?:du|dere|dokker|dykk) (?:bor|bur)"
     r"|(?:for|innen) noen gjor noe med deg|ga hjem pa egne bein|tenne pa huset"
     r"|feit(?:e|t)? (?:gris|svin|purke|ku|hval)|din (?:feite|jævla|javla) \w+"
@@ -90,27 +90,44 @@ _GROUP_RE = re.compile(
     r"indere|thaier|thai-\w*|kristne|hinduer|buddhister|ateister|"
     r"afghan\w*|eritre\w*|irak\w*|iran\w*|tsjetsjen\w*|bosni\w*|albaner\w*|ukrain\w*|"
     r"tyrk\w*|russer\w*|negr\w*|homs\w*|transfolk|trans-?folk|mongo\w*|svarte|"
-    r"kvinnfolk|jenter|gutter|ungdommer\w*|asylmottak\w*|mottaket)\b"
+    r"kvinnfolk|asylmottak\w*|mottaket)\b"
 )
-_HOSTILE_RE = re.compile(
-    r"\b(?:send (?:dem|dei|de) (?:hjem|heim|ut)|hjem(?:at)? med (?:dem|dei)|"
+# Hostile predicates. Strong ones dehumanise or expel on their own ("kakerlakker", "send
+# dem ut"); weak ones ("late", "dumme", "bør sparkes", "stjeler") are everyday criticism
+# when said of staff or the municipality ("late byråkrater") and only count with a
+# protected-group word in the same sentence.
+_HOSTILE_STRONG_RE = re.compile(
+    r"\b(?:send (?:dem|dei|de) (?:hjem|heim|ut|tilbake)|hjem(?:at)? med (?:dem|dei)|"
     r"hor(?:er)? ikke hjemme|hoyrer ikkje heime|jag (?:dem|dei) ut|kast (?:dem|dei) ut|"
-    r"ut med (?:dem|dei|alle)|sjuke? i (?:hodet|hovudet)|syke i hodet|ekle|ekkel|"
-    r"skitne|dyr\b|parasitt\w*|snylt\w*|kakerlakk\w*|rotter|avskum|pakk\b|patak|"
-    r"stjeler alt|kriminelle alle|levd lenge nok|bare en kostnad|berre ein kostnad|"
+    r"ut med (?:dem|dei|alle)|parasitt\w*|snylt\w*|kakerlakk\w*|avskum|patak|"
+    r"levd lenge nok|horer ikke til|ikke mennesker|ikkje menneske|"
+    r"mindreverdig\w*|underlegn\w*|utrydd\w*|steriliser\w*|"
+    r"en pest|ei pest|ein pest|apekatt\w*|lavere iq|dyr som|som dyr|"
+    r"norge for nordmenn|burde aldri (?:vaert|vore|blitt) fodt)"
+)
+_HOSTILE_WEAK_RE = re.compile(
+    r"\b(?:sjuke? i (?:hodet|hovudet)|syke i hodet|ekle|ekkel|"
+    r"skitne|dyr\b|pakk\w*\b|"
+    r"stjeler alt|kriminelle alle|bare en kostnad|berre ein kostnad|"
     r"ikke noe a gjore|ikkje noko a gjere|holdes unna|haldast unna|holdes borte|"
     r"burde ikke fa|skal ikke ha|fortjener ikke|ikke gi dem|ikkje gi dei|"
-    r"ikke verdt|mindreverdig\w*|underlegn\w*|utrydd\w*|steriliser\w*|"
-    r"horer ikke til|ikke mennesker|ikkje menneske|"
+    r"ikke verdt|"
     r"voldelig\w*|kriminell\w*|tjuv\w*|tyv(?:er|ar|ene)?\b|stjeler|stel\b|late\b|dumme\b|"
-    r"farlige\b|en pest|ei pest|ein pest|en plage|ein plage|kreft pa samfunnet|terrorist\w*|"
+    r"farlige\b|en plage|ein plage|kreft pa samfunnet|kreftsvulst\w*|terrorist\w*|"
     r"belastning|byrde|psykisk syke|er syke|er sjuke|unaturlig\w*|lukter|luktar|stinker|"
-    r"apekatt\w*|lavere iq|dyr som|som dyr|"
+    r"voldta\w*|styrer alt|pervers\w*|"
     r"burde (?:ikke|ikkje|itte) (?:fa|bo|jobbe|ga|vaere|undervise|adoptere)|"
     r"(?:burde|bor|skal|ma) (?:sendes|sendast|kastes|kastast|jages|jagast|sperres|sperrast|"
     r"lases|lasast|holdes|forbys|steriliseres|utvises|sparkes)|"
-    r"ut av (?:landet|bygda|kommunen|norge)|norge for nordmenn|"
+    r"ut av (?:landet|bygda|kommunen|norge)|"
     r"har (?:ingenting|ikke noe|ikkje noko|itte noe) (?:her|i \w+) a gjore)"
+)
+_HOSTILE_RE = re.compile(_HOSTILE_STRONG_RE.pattern + "|" + _HOSTILE_WEAK_RE.pattern)
+# A personal attack on the person addressed: "du er ei feit purke", "@Tor du er ein taper".
+_ATTACK_RE = re.compile(
+    r"\b(?:du|dokker|dere|dykk) er (?:en |ei |ein |et |eit |bare |berre |so |sa )?(?:\w+ ){0,2}"
+    r"(?:taper\w*|gris|purke|svin|drittsekk|fitte|hore|kjerring|ape|kuk|pikk|avskum|"
+    r"jalla\w*|rasshol\w*|dritt)\b"
 )
 
 # --- rumor --------------------------------------------------------------------------------
@@ -270,6 +287,19 @@ def deobfuscated_tokens(folded: str) -> list[_Token]:
     return out
 
 
+# Folding makes "hører" "horer" and "røtter" "rotter": a slur only matches a word whose
+# original had ø (or "oe") where the slur has it ("jødesvin", "rasshøl").
+_O_SLASH_SLURS = ("jodesvin", "rasshol")
+_O_SLASH_RE = re.compile(r"[øö]|oe")
+
+
+def _folded_from_o_slash(word: str, text: str, f: Folded, tok: _Token) -> bool:
+    if word.startswith(_O_SLASH_SLURS):
+        return False
+    s, e = f.span(tok.start, tok.end)
+    return _O_SLASH_RE.search(text[s:e].lower()) is not None
+
+
 def _span(f: Folded, text: str, start: int, end: int) -> tuple[int, int, str]:
     s, e = f.span(start, end)
     return s, e, text[s:e]
@@ -298,7 +328,7 @@ def find_signals(text: str, folded: Folded | None = None) -> list[Signal]:
 
     for tok in deobfuscated_tokens(ft):
         w = tok.word.strip(_STRIP)
-        if _SLUR_RE.match(w):
+        if _SLUR_RE.match(w) and not _folded_from_o_slash(w, text, f, tok):
             hard = w not in _SOFT_SLURS
             add(
                 "discrimination",
@@ -313,7 +343,7 @@ def find_signals(text: str, folded: Folded | None = None) -> list[Signal]:
     for s0, s1 in _sentence_bounds(ft) if _HOSTILE_RE.search(ft) else ():
         sent = ft[s0:s1]
         g = _GROUP_RE.search(sent)
-        h = _HOSTILE_RE.search(sent)
+        h = _HOSTILE_RE.search(sent) if g else _HOSTILE_STRONG_RE.search(sent)
         if g and h:
             add(
                 "discrimination",
@@ -332,6 +362,8 @@ def find_signals(text: str, folded: Folded | None = None) -> list[Signal]:
                 s0 + h.end(),
                 "hostile phrase",
             )
+    for m in _ATTACK_RE.finditer(ft):
+        add("discrimination", "personal_attack", False, m.start(), m.end(), "insult aimed at a person")
     for m in _RUMOR_RE.finditer(ft):
         add("rumor", "rumor_marker", False, m.start(), m.end(), "hearsay or speculation marker")
     for m in _OWN_CASE_RE.finditer(ft):
@@ -376,6 +408,7 @@ SIGNAL_NAMES = (
     "threat",
     "group_hostility",
     "hostile_phrase",
+    "personal_attack",
     "rumor_marker",
     "own_case",
     "political_stance",

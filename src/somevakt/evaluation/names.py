@@ -38,7 +38,14 @@ def read_bio(path: Path) -> Iterator[Sentence]:
                     yield words, tags
                 words, tags = [], []
                 continue
-            word, _, tag = line.partition("\t")
+            if "\t" in line:  # token TAB tag (extra columns: the tag is the last one)
+                cols = line.split("\t")
+                word, tag = cols[0], cols[-1] if len(cols) > 1 else "O"
+            else:  # tolerate "token tag" separated by spaces
+                parts = line.rsplit(None, 1)
+                word, tag = (parts[0], parts[1]) if len(parts) == 2 else (parts[0], "O")
+            if word == "-DOCSTART-":  # CoNLL document marker, not a token
+                continue
             words.append(word)
             tags.append(tag.strip() or "O")
     if words:
@@ -52,6 +59,8 @@ def iob_spans(tags: Sequence[str], label: str | None = None) -> list[tuple[int, 
     current = ""
     for i, tag in enumerate([*tags, "O"]):
         kind, _, lab = tag.partition("-")
+        # IOBES / BILOU: a single or begin tag opens a span, the others continue it.
+        kind = {"S": "B", "U": "B", "E": "I", "L": "I"}.get(kind, kind)
         if start is not None and not (kind == "I" and lab == current):
             spans.append((start, i, current))
             start = None

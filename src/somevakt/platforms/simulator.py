@@ -617,10 +617,13 @@ class Simulator:
                     continue
                 if payload is None:
                     break
-                self._deliver(client, payload)
-                if self.duplicate_rate and self.rng.random() < self.duplicate_rate:
-                    self.deliveries["duplicates"] += 1
+                try:
                     self._deliver(client, payload)
+                    if self.duplicate_rate and self.rng.random() < self.duplicate_rate:
+                        self.deliveries["duplicates"] += 1
+                        self._deliver(client, payload)
+                finally:
+                    self._queue.task_done()
         finally:
             client.close()
 
@@ -649,7 +652,8 @@ class Simulator:
         return False
 
     def pending_deliveries(self) -> int:
-        return self._queue.qsize()
+        """Deliveries queued or still being sent (a duplicate counts until it is answered)."""
+        return self._queue.unfinished_tasks
 
     def _tick_loop(self) -> None:
         while not self._stop.is_set():

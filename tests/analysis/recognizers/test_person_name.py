@@ -139,3 +139,23 @@ def test_analyzer_batch_path_matches_one_by_one() -> None:
     batch = analyzer.analyze_many(texts)
     assert [a.to_dict() for a in batch] == [analyzer.analyze(t).to_dict() for t in texts]
     assert any(f.type == PERSON for f in batch[0].findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jeg snakket med naboen Gunnhild i går.", "Gunnhild"),
+        ("Det blir ikke noe av, sier Haugland.", "Haugland"),
+        ("Gulsum (28) satt som forstenet.", "Gulsum"),
+    ],
+)
+def test_context_rules(rec: PersonNameRecognizer, text: str, expected: str) -> None:
+    assert expected in names(rec, text)
+    # The rules alone find these too, without the model.
+    assert expected in names(PersonNameRecognizer(use_model=False), text)
+
+
+def test_no_single_letters_or_plain_words(rec: PersonNameRecognizer) -> None:
+    found = names(rec, "Vi har en plan B hvis det regner, sa matmor Berit Hårklau.")
+    assert "B" not in found
+    assert "Berit Hårklau" in found

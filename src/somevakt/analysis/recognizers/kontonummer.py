@@ -33,6 +33,13 @@ _CONTEXT = re.compile(
     r"|tilbakebetal\w{0,12}|utbetal\w{0,12}|overfor(?:e|er|es|t|te|ing)\w{0,6}|refusjon\w{0,4}"
     r"|iban|bankkort|vipps)"
 )
+# An invoice, KID, customer or order number is not an account: a label like this right
+# before the number rules it out ("Faktura nr 31796825688", "KID: 31796825688").
+_OTHER_NUMBER = re.compile(
+    r"(?<![^\W_])(?:faktura\w{0,8}|kid\w{0,8}|kunde\w{0,8}|ordre\w{0,8}|bestilling\w{0,8}"
+    r"|referanse\w{0,4}|ref|saks\w{0,8}|polise\w{0,6}|mal(?:er)?nummer|forsendelse\w{0,6})"
+    r"\W{0,3}(?:n(?:umme)?r|no)?\W{0,3}$"
+)
 _WINDOW = 40  # characters either side of a bare number searched for a context word
 
 
@@ -51,6 +58,8 @@ class KontonummerRecognizer:
         for m in _BARE.finditer(ftext):
             digits = m.group()
             if m.start() in taken or not kontonr.is_valid(digits) or fnr.is_valid(digits):
+                continue
+            if _OTHER_NUMBER.search(ftext, max(0, m.start() - 30), m.start()):
                 continue
             lo = max(0, m.start() - _WINDOW)
             if _CONTEXT.search(ftext, lo, m.start()) or _CONTEXT.search(

@@ -6,10 +6,13 @@ are written in lower case or without æøå. Rules add what comments do to names
 
 * a first name after a cue word, also in lower case: "lille sofie", "til kari", "hilsen ola";
 * a first name alone, from a first-name gazetteer derived from NorNE's train split plus common
-  Norwegian first names;
+  Norwegian first names ("kari har ikke fått svar"), and a known surname or single name;
+* a capitalised word after a title, role or kinship word ("naboen Gunnhild"), after a
+  reporting verb ("sier Tveit") or before an age ("Gulsum (28)");
 
 and keep out what is not a person: the local place names, the municipality, weekdays,
-months, greetings, role words and capitalised common words at the start of a sentence.
+months, greetings, role words, capitalised common words at the start of a sentence, single
+letters ("plan B") and lower-case words at the edge of a name in capitalised text.
 @mentions belong to the person-reference recognizer and are skipped here.
 
 Speed: spaCy is imported and the model loaded only when a text could contain a name (a
@@ -345,7 +348,6 @@ _SENTENCE_BREAK = re.compile("[.!?:;\n…\u2190-\u2bff\U0001f000-\U0001faff]")
 # Inflection endings (folded) stripped to find the common word a form comes from.
 _SUFFIXES = ("ene", "ane", "ens", "ets", "inga", "ingen", "en", "et", "er", "ar", "a", "e")
 _ACRONYM = re.compile(r"[A-ZÆØÅ]{2,5}(?:-|$)")
-_HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(slots=True)
@@ -399,6 +401,10 @@ def model_available(model_dir: Path = MODEL_DIR) -> bool:
     return (model_dir / "config.cfg").is_file() and (model_dir / "ner").is_dir()
 
 
+# Words repeat a lot across comments: fold each distinct word once.
+_fold = lru_cache(maxsize=1 << 16)(fold_word)
+
+
 def _words(text: str) -> list[_Word]:
     out: list[_Word] = []
     prev_end = 0
@@ -407,7 +413,7 @@ def _words(text: str) -> list[_Word]:
         before = text[prev_end:start]
         initial = not out or bool(_SENTENCE_BREAK.search(before))
         mention = start > 0 and text[start - 1] in "@#"
-        out.append(_Word(start, m.end(), m.group(), fold_word(m.group()), initial, mention))
+        out.append(_Word(start, m.end(), m.group(), _fold(m.group()), initial, mention))
         prev_end = m.end()
     return out
 

@@ -12,11 +12,13 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from somevakt.jsonl import InputRecord
 from somevakt.web.records.audit import record_event
 
+from .dbretry import with_retry
 from .models import URGENCY, URGENCY_DEFAULT, URGENCY_FAILED, Comment, OutboxJob
 
 log = logging.getLogger(__name__)
@@ -35,34 +37,110 @@ def processor() -> Any:
     return _processor
 
 
-def analyze_pending(batch: int = 200, proc: Any = None) -> int:
+ANALYSIS_CHUNK = 64  # the name model runs a chunk of texts through its network together
+
+
+def analyze_pending(batch: int = 256, proc: Any = None, *, shard: tuple[int, int] | None = None) -> int:
     """Analyse up to `batch` pending comments. Returns how many were handled.
 
-    The analysis runs outside any transaction (SQLite serializes writers; a long transaction
-    would stall the webhook). Results are written in one short transaction, each only if the
-    comment is unchanged since it was read (an edit meanwhile leaves it pending for the next
-    round; two workers on the same comment write the same result once).
+    The comments go through `CommentProcessor.process_many` in chunks of 64 (much faster
+    than one by one); a chunk that fails is redone one by one so only the failing comment
+    errs. The analysis runs outside any transaction (SQLite serializes writers; a long
+    transaction would stall the webhook). Results are written in one short transaction per
+    chunk, each only if the comment is unchanged since it was read (an edit meanwhile leaves
+    it pending for the next round; two workers on the same comment write the same result
+    once). `shard=(i, n)` takes only comments with id % n == i, so n analysis workers
+    share the queue without doing the same work twice.
     """
     proc = proc or processor()
-    pending = list(
-        Comment.objects.filter(analysis_state=Comment.Analysis.PENDING)
-        .order_by("id")
-        .only("id", "message", "version", "analysis_attempts")[:batch]
-    )
+    qs = Comment.objects.filter(analysis_state=Comment.Analysis.PENDING)
+    if shard is not None and shard[1] > 1:
+        qs = qs.annotate(_shard=F("id") % shard[1]).filter(_shard=shard[0])
+    pending = list(qs.order_by("id").only("id", "message", "version", "analysis_attempts")[:batch])
     if not pending:
         return 0
-    results: list[tuple[Comment, dict[str, Any] | None, str]] = []
-    for comment in pending:
+    for start in range(0, len(pending), ANALYSIS_CHUNK):
+        chunk = pending[start:start + ANALYSIS_CHUNK]
+        results = _analyse(proc, chunk)
+        with_retry(lambda results=results: _store_all(results))  # type: ignore[misc]
+    return len(pending)
+
+
+def _analyse(proc: Any, chunk: list[Comment]) -> list[tuple[Comment, dict[str, Any] | None, str]]:
+    recs = [InputRecord(0, c.pk, c.message, None, None, {}) for c in chunk]
+    many = getattr(proc, "process_many", None)
+    if many is not None:
         try:
-            out = proc.process(InputRecord(0, comment.pk, comment.message, None, None, {}))
-            results.append((comment, out, ""))
+            return [(c, out, "") for c, out in zip(chunk, many(recs), strict=True)]
+        except Exception:  # redo one by one below, so only the failing comment errs
+            log.info("batch analysis failed; analysing %s comments one by one", len(chunk))
+    results: list[tuple[Comment, dict[str, Any] | None, str]] = []
+    for comment, rec in zip(chunk, recs, strict=True):
+        try:
+            results.append((comment, proc.process(rec), ""))
         except Exception as exc:  # one failing comment must not stop the others, nor be lost
             results.append((comment, None, f"analysis failed: {type(exc).__name__}"))
             log.warning("analysis of comment %s failed (%s)", comment.pk, type(exc).__name__)
+    return results
+
+
+def _store_all(results: list[tuple[Comment, dict[str, Any] | None, str]]) -> None:
+    """Write a chunk's results in one transaction: one read, one bulk update, then the rare
+    per-comment steps (failures, auto-hide jobs)."""
     with transaction.atomic():
-        for comment, out, error in results:
-            _store(comment, out, error)
-    return len(results)
+        current = set(
+            Comment.objects.filter(
+                pk__in=[c.pk for c, _o, _e in results], analysis_state=Comment.Analysis.PENDING
+            ).values_list("pk", "version")
+        )
+        done: list[Comment] = []
+        hide: list[tuple[Comment, str]] = []
+        for read, out, error in results:
+            if (read.pk, read.version) not in current:
+                continue  # edited or analysed by another worker meanwhile
+            if out is None:
+                _store(read, out, error)
+                continue
+            row = _analysed(read, out)
+            done.append(row)
+            if row.hide_now:
+                hide.append((row, row.category))
+        if done:
+            Comment.objects.bulk_update(done, RESULT_FIELDS, batch_size=ANALYSIS_CHUNK)
+        for row, category in hide:
+            _auto_hide(row.pk, row.version, category)
+
+
+RESULT_FIELDS = [
+    "lang", "category", "action", "clause_id", "clause_quote", "confidence", "findings", "redacted",
+    "has_sensitive", "reply_draft", "hide_now", "analysis_state", "analysis_error",
+    "analyzed_version", "urgency",
+]
+
+
+def _analysed(read: Comment, out: dict[str, Any]) -> Comment:
+    clause = out.get("clause") or {}
+    findings = out.get("findings") or []
+    category = str(out.get("category") or "")
+    return Comment(
+        pk=read.pk,
+        version=read.version,
+        lang=str(out.get("lang") or "")[:10],
+        category=category,
+        action=str(out.get("action") or "")[:30],
+        clause_id=str(clause.get("id") or "")[:60] if isinstance(clause, dict) else "",
+        clause_quote=str(clause.get("quote") or "") if isinstance(clause, dict) else str(clause),
+        confidence=out.get("confidence"),
+        findings=findings,
+        redacted=str(out.get("redacted") or ""),
+        has_sensitive=any(f.get("sensitive") for f in findings),
+        reply_draft=str(out.get("reply") or ""),
+        hide_now=bool(out.get("hide_now")),
+        analysis_state=Comment.Analysis.DONE,
+        analysis_error="",
+        analyzed_version=read.version,
+        urgency=URGENCY.get(category, URGENCY_DEFAULT),
+    )
 
 
 def _store(read: Comment, out: dict[str, Any] | None, error: str) -> None:
@@ -80,34 +158,18 @@ def _store(read: Comment, out: dict[str, Any] | None, error: str) -> None:
             urgency=URGENCY_FAILED,
         )
         return
-    clause = out.get("clause") or {}
-    findings = out.get("findings") or []
-    category = str(out.get("category") or "")
-    hide_now = bool(out.get("hide_now"))
-    updated = current.update(
-        lang=str(out.get("lang") or "")[:10],
-        category=category,
-        action=str(out.get("action") or "")[:30],
-        clause_id=str(clause.get("id") or "")[:60] if isinstance(clause, dict) else "",
-        clause_quote=str(clause.get("quote") or "") if isinstance(clause, dict) else str(clause),
-        confidence=out.get("confidence"),
-        findings=findings,
-        redacted=str(out.get("redacted") or ""),
-        has_sensitive=any(f.get("sensitive") for f in findings),
-        reply_draft=str(out.get("reply") or ""),
-        hide_now=hide_now,
-        analysis_state=Comment.Analysis.DONE,
-        analysis_error="",
-        analyzed_version=read.version,
-        urgency=URGENCY.get(category, URGENCY_DEFAULT),
-    )
-    if not (updated and hide_now):
-        return
-    comment = Comment.objects.get(pk=read.pk)
+    row = _analysed(read, out)
+    updated = current.update(**{f: getattr(row, f) for f in RESULT_FIELDS})
+    if updated and row.hide_now:
+        _auto_hide(read.pk, read.version, row.category)
+
+
+def _auto_hide(pk: int, version: int, category: str) -> None:
+    comment = Comment.objects.get(pk=pk)
     if comment.is_hidden or comment.deleted_on_platform:
         return
     job, created = OutboxJob.objects.get_or_create(
-        idempotency_key=f"auto-hide:{comment.pk}:v{read.version}",
+        idempotency_key=f"auto-hide:{comment.pk}:v{version}",
         defaults={"comment": comment, "kind": OutboxJob.Kind.HIDE},
     )
     if created:

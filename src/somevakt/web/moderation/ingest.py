@@ -7,12 +7,15 @@ paths, or out of order (an edit before its add) leaves one row with the latest s
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 
 from somevakt.platforms.facebook import ChangeEvent, GraphClient, parse_time
@@ -42,23 +45,55 @@ def accounts_by_page(page_ids: Iterable[str]) -> dict[str, OfficialAccount]:
     return {a.platform_id: a for a in found}
 
 
+class _IngestCache:
+    """Per-process memory of page -> account and of posts already stored, so a webhook
+    delivery costs no look-ups for them. Entries live `ttl` seconds; any change to an
+    official account clears it (signal below), and a miss always asks the database."""
+
+    def __init__(self, ttl: float = 60.0, max_posts: int = 50_000) -> None:
+        self.ttl = ttl
+        self.max_posts = max_posts
+        self.clear()
+
+    def clear(self) -> None:
+        self.accounts: dict[str, tuple[float, OfficialAccount]] = {}
+        self.posts: set[str] = set()
+
+    def accounts_by_page(self, page_ids: Iterable[str]) -> dict[str, OfficialAccount]:
+        now = time.monotonic()
+        ids = {p for p in page_ids if p}
+        hit = {p: e[1] for p in ids if (e := self.accounts.get(p)) and now - e[0] < self.ttl}
+        missing = ids - hit.keys()
+        if missing:
+            found = accounts_by_page(missing)
+            for page, account in found.items():
+                self.accounts[page] = (now, account)
+            hit.update(found)
+        return hit
+
+    def ensure_posts(self, account: OfficialAccount, post_ids: Iterable[str]) -> None:
+        new = {p for p in post_ids if p and p not in self.posts}
+        if not new:
+            return
+        Post.objects.bulk_create([Post(account=account, platform_id=p) for p in sorted(new)], ignore_conflicts=True)
+        if len(self.posts) + len(new) > self.max_posts:
+            self.posts.clear()
+        # Remembered only once the delivery's transaction commits (a rollback forgets nothing).
+        transaction.on_commit(lambda: self.posts.update(new))
+
+
+CACHE = _IngestCache()
+
+
+@receiver([post_save, post_delete], sender=OfficialAccount)
+def _account_changed(**_kwargs: Any) -> None:
+    CACHE.clear()
+
+
 def upsert(account: OfficialAccount, c: IncomingComment, source: str) -> tuple[Comment, bool]:
     """Store a comment seen whole (an add, a poll, an import). Returns (comment, created)."""
-    own = c.author_id != "" and c.author_id == account.platform_id
-    defaults: dict[str, Any] = {
-        "account": account,
-        "post_platform_id": c.post_id,
-        "parent_platform_id": "" if c.parent_id == c.post_id else c.parent_id,
-        "author_id": c.author_id,
-        "author_name": c.author_name[:200],
-        "message": c.message,
-        "created_time": c.created_time,
-        "source": source,
-        "is_hidden": c.is_hidden,
-        "is_own": own,
-    }
-    if own:
-        defaults.update(state=Comment.State.OWN, analysis_state=Comment.Analysis.SKIPPED)
+    defaults = _fields(account, c, source)
+    own = defaults["is_own"]
     existing = Comment.objects.filter(platform="facebook", platform_id=c.platform_id).first()
     if existing is None:
         try:
@@ -81,6 +116,25 @@ def upsert(account: OfficialAccount, c: IncomingComment, source: str) -> tuple[C
     if changed:
         existing.save(update_fields=changed)
     return existing, False
+
+
+def _fields(account: OfficialAccount, c: IncomingComment, source: str) -> dict[str, Any]:
+    own = c.author_id != "" and c.author_id == account.platform_id
+    defaults: dict[str, Any] = {
+        "account": account,
+        "post_platform_id": c.post_id,
+        "parent_platform_id": "" if c.parent_id == c.post_id else c.parent_id,
+        "author_id": c.author_id,
+        "author_name": c.author_name[:200],
+        "message": c.message,
+        "created_time": c.created_time,
+        "source": source,
+        "is_hidden": c.is_hidden,
+        "is_own": own,
+    }
+    if own:
+        defaults.update(state=Comment.State.OWN, analysis_state=Comment.Analysis.SKIPPED)
+    return defaults
 
 
 def _ensure_post(account: OfficialAccount, post_id: str) -> None:
@@ -125,11 +179,42 @@ def _from_event(ev: ChangeEvent) -> IncomingComment:
     )
 
 
+def insert_new(account: OfficialAccount, comments: list[IncomingComment], source: str) -> int:
+    """Store comments seen whole, in bulk: one look-up, one multi-row insert that skips ids
+    already stored (dedupe), then the ordinary upsert for the few seen before (an edit or a
+    removal that came first). Returns how many were new."""
+    if not comments:
+        return 0
+    ids = [c.platform_id for c in comments]
+    known = set(Comment.objects.filter(platform="facebook", platform_id__in=ids).values_list("platform_id", flat=True))
+    fresh: dict[str, IncomingComment] = {}
+    for c in comments:
+        if c.platform_id not in known:
+            fresh.setdefault(c.platform_id, c)
+    rows = [Comment(platform="facebook", platform_id=c.platform_id, **_fields(account, c, source)) for c in fresh.values()]
+    Comment.objects.bulk_create(rows, ignore_conflicts=True)
+    if fresh and connection.vendor != "sqlite":
+        # Without SQLite's serialized writers another delivery may have stored a row between
+        # the look-up and the insert: hand any that differ from ours to the upsert.
+        raced = Comment.objects.filter(platform="facebook", platform_id__in=list(fresh), message="")
+        known.update(cid for cid in raced.values_list("platform_id", flat=True) if fresh[cid].message)
+    CACHE.ensure_posts(account, {c.post_id for c in fresh.values()})
+    for c in comments:
+        if c.platform_id in known:
+            upsert(account, c, source)
+    return len(fresh)
+
+
 def apply_events(events: list[ChangeEvent]) -> tuple[int, set[str]]:
-    """Apply parsed webhook changes. Returns (comment changes applied, unknown page ids)."""
-    accounts = accounts_by_page(ev.page_id for ev in events)
+    """Apply parsed webhook changes. Returns (comment changes applied, unknown page ids).
+
+    Consecutive adds are stored in bulk; other verbs apply in order after them, so an edit
+    or removal in the same delivery sees its add."""
+    accounts = CACHE.accounts_by_page(ev.page_id for ev in events)
     unknown: set[str] = set()
     applied = 0
+    adds: list[IncomingComment] = []
+    add_account: OfficialAccount | None = None
     for ev in events:
         if not ev.is_comment:
             continue
@@ -139,8 +224,17 @@ def apply_events(events: list[ChangeEvent]) -> tuple[int, set[str]]:
             continue
         verb = ev.normalized_verb
         if verb == "add":
-            upsert(account, _from_event(ev), "webhook")
-        elif verb == "edited":
+            if add_account is not None and add_account.pk != account.pk:
+                insert_new(add_account, adds, "webhook")
+                adds = []
+            add_account = account
+            adds.append(_from_event(ev))
+            applied += 1
+            continue
+        if adds and add_account is not None:
+            insert_new(add_account, adds, "webhook")
+            adds = []
+        if verb == "edited":
             apply_edit(account, ev)
         elif verb == "remove":
             apply_flag(account, ev, deleted_on_platform=True)
@@ -151,6 +245,8 @@ def apply_events(events: list[ChangeEvent]) -> tuple[int, set[str]]:
         else:
             continue  # an unknown verb: the raw delivery is kept
         applied += 1
+    if adds and add_account is not None:
+        insert_new(add_account, adds, "webhook")
     return applied, unknown
 
 
