@@ -43,6 +43,7 @@ NORNE_DEV = [
     Path("/work/shared/data/norne/nob/dev.bio.tsv"),
     Path("/work/shared/data/norne/nno/dev.bio.tsv"),
 ]
+GNU_TIME = Path("/usr/bin/time")
 COLD_TEXT = "Sønnen min har diabetes, fødselsnummeret hans er 03045551244. Ring 912 34 567."
 GOALS = {
     "throughput": 1000.0,  # comments/s, 2 workers on a 2-core machine
@@ -110,7 +111,17 @@ def _tree_rss(root: int) -> int:
 def run_child(
     cmd: list[str], stdout_path: Path | None = None, timeout: float = 600.0
 ) -> ChildRun:
-    """Run cmd; wall time, exit status and memory from wait4 and a /proc sampler."""
+    """Run cmd; wall time, exit status and memory from wait4 and a /proc sampler.
+
+    The peak RSS that wait4 reports for a child of this process is at least this process's
+    own RSS when it forked (Linux carries the high-water mark of the forked copy across
+    exec), which after the in-process section is the size of a loaded analyzer. So where
+    GNU time exists the child is started by it, a small process, and its figure is used.
+    """
+    fd, rss_path = tempfile.mkstemp(prefix="bench-rss-")
+    os.close(fd)
+    if GNU_TIME.exists():
+        cmd = [str(GNU_TIME), "-f", "%M", "-o", rss_path, *cmd]
     with tempfile.TemporaryFile() as err, (
         stdout_path.open("wb") if stdout_path else open(os.devnull, "wb")
     ) as out:
@@ -142,11 +153,17 @@ def run_child(
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
+    max_rss_kb = float(usage.ru_maxrss)
+    with contextlib.suppress(OSError, ValueError):
+        lines = Path(rss_path).read_text().split()
+        if GNU_TIME.exists() and lines:
+            max_rss_kb = float(lines[-1])  # KB, of the command (GNU time's child)
+    Path(rss_path).unlink(missing_ok=True)
     return ChildRun(
         seconds,
         proc.returncode,
         usage.ru_utime + usage.ru_stime,
-        usage.ru_maxrss / 1024,
+        max_rss_kb / 1024,
         peak[0] / 2**20,
         stderr[-2000:],
     )
@@ -624,7 +641,8 @@ def print_report(r: dict[str, Any]) -> None:
     p("=" * 78)
     c = r["corpus"]
     p(f"corpus: {c['comments']:,} comments, {c['chars']:,} characters "
-      f"(mean {c['mean_chars']:.0f}, max {c['max_chars']:,}), {c['gold_spans']:,} gold spans")
+      f"(mean {c['mean_chars']:.0f}, max {c['max_chars']:,}), {c['gold_spans']:,} gold spans, "
+      f"{c['distinct_texts']:,} distinct texts")
     p("  kinds: " + ", ".join(f"{k} {v}" for k, v in c["kinds"].items()))
 
     if "throughput" in r:
@@ -742,7 +760,51 @@ def print_report(r: dict[str, Any]) -> None:
             p(f"  ({v['seconds']:.1f} s)")
         else:
             p(f"  {v.get('skipped') or v.get('error') or 'no figures found'}")
+    _print_summary(r)
     p(f"\ntotal benchmark time {r['total_s']:.0f} s")
+
+
+def _print_summary(r: dict[str, Any]) -> None:
+    """One line per figure the issue asks for, with its goal: the lines to copy."""
+    rows: list[tuple[str, str, bool | None]] = []
+    for key, v in r.get("throughput", {}).items():
+        w = key.split("_")[1]
+        rows.append((f"throughput, --workers {w}", f"{v['comments_per_s']:,.0f} comments/s",
+                     v["comments_per_s"] >= GOALS["throughput"] if w == "2" else None))
+    if "cold_start" in r:
+        v = r["cold_start"]
+        rows.append(("cold start (median)", f"{v['median_s']:.2f} s",
+                     v["median_s"] < GOALS["cold_start_s"]))
+    mems = [v["max_rss_mb"] for v in r.get("throughput", {}).values()]
+    if "cold_start" in r:
+        mems.append(r["cold_start"]["max_rss_mb"])
+    if mems:
+        rows.append(("peak memory (one process)", f"{max(mems):.0f} MB",
+                     max(mems) < GOALS["peak_rss_mb"]))
+    if "adversarial" in r:
+        bad = [k for k, e in r["adversarial"].items() if e["verdict"] != "linear"]
+        rows.append(("adversarial input", "linear" if not bad else "not linear: " + ", ".join(bad),
+                     not bad))
+    pv, sv = r.get("presidio", {}), r.get("somevakt_score")
+    rate = r.get("inprocess", {}).get("analysis_comments_per_cpu_s")
+    if "score" in pv and sv and rate:
+        ratio = rate / pv["comments_per_s"]
+        rows.append(("somevakt / Presidio", f"{ratio:.2f}x ({rate:,.0f} vs "
+                     f"{pv['comments_per_s']:,.0f} comments per CPU-s)",
+                     ratio >= GOALS["presidio_ratio"]))
+        rows.append(("recall somevakt / Presidio", f"{sv['recall']:.3f} / {pv['score']['recall']:.3f}",
+                     sv["recall"] >= pv["score"]["recall"]))
+    f1 = (r.get("eval_names", {}).get("per") or {}).get("total.entity", {}).get("f1")
+    if isinstance(f1, (int, float)):
+        rows.append(("eval names, PER F1 (NorNE dev)", f"{f1:.3f}", f1 >= GOALS["per_f1"]))
+    if not rows:
+        return
+    la = r.get("load_average") or (0.0, 0.0, 0.0)
+    la_end = r.get("load_average_end") or la
+    print(f"\nsummary against the issue's goals (load average {la[0]:.1f} at start, "
+          f"{la_end[0]:.1f} at end)")
+    for name, value, ok in rows:
+        print(f"  {name:<32}{value:<44} {_goal(ok).strip()}".rstrip())
 
 
 # --------------------------------------------------------------------------- main
@@ -801,6 +863,9 @@ def main(argv: list[str] | None = None) -> int:
             "mean_chars": sum(lengths) / len(lengths),
             "max_chars": max(lengths),
             "gold_spans": sum(len(c.gold) for c in comments),
+            # Templates repeat: a cache keyed on the whole text would look better here than
+            # on real comments, so the figure is printed next to the rates.
+            "distinct_texts": len({c.text for c in comments}),
             "kinds": dict(Counter(c.kind for c in comments).most_common()),
             "path": str(input_path) if args.keep else None,
         }

@@ -30,10 +30,12 @@ from triage_data import (
     common,
     heldout2_pool,
     heldout3_pool,
+    heldout4_pool,
     heldout_pool,
     train_pool,
     train_pool2,
     train_pool3,
+    train_pool4,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -146,10 +148,15 @@ def generate(
 
 
 class _TrainPool:
-    """train_pool with the second and third rounds of hand-written comments added."""
+    """train_pool with the second, third and fourth rounds of hand-written comments added."""
 
     HAND = {
-        c: [*train_pool.HAND[c], *train_pool2.HAND.get(c, []), *train_pool3.HAND.get(c, [])]
+        c: [
+            *train_pool.HAND[c],
+            *train_pool2.HAND.get(c, []),
+            *train_pool3.HAND.get(c, []),
+            *train_pool4.HAND.get(c, []),
+        ]
         for c in CATEGORIES
     }
     TEMPLATES = train_pool.TEMPLATES
@@ -199,11 +206,12 @@ def main() -> None:
     shared: list[str] = []
     if SHARED_EXAMPLES.is_file():
         shared = [json.loads(line)["text"] for line in SHARED_EXAMPLES.open(encoding="utf-8")]
-    # heldout3 (scripts/triage_data/heldout3_pool.py) is the clean measurement: no
-    # training comment may nearly duplicate it (nor heldout2, kept apart for comparison).
+    # heldout4 (scripts/triage_data/heldout4_pool.py) is the clean measurement and heldout3
+    # the development check: no training comment may nearly duplicate either (nor heldout2).
     heldout2 = [r["text"] for r in heldout2_pool.build()]
     heldout3 = [r["text"] for r in heldout3_pool.build()]
-    drop_train = near_duplicates(train, shared + heldout2 + heldout3, args.threshold)
+    heldout4 = [r["text"] for r in heldout4_pool.build()]
+    drop_train = near_duplicates(train, shared + heldout2 + heldout3 + heldout4, args.threshold)
     train = [r for i, r in enumerate(train) if i not in drop_train]
     drop_held = near_duplicates(heldout, [r["text"] for r in train] + shared, args.threshold)
     heldout = [r for i, r in enumerate(heldout) if i not in drop_held]
@@ -213,7 +221,7 @@ def main() -> None:
         with (OUT / f"{name}.jsonl").open("w", encoding="utf-8") as fh:
             for r in recs:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"train: {len(train)} (dropped {len(drop_train)} near shared examples, heldout2 or heldout3)")
+    print(f"train: {len(train)} (dropped {len(drop_train)} near shared examples or heldout2-4)")
     print(f"heldout: {len(heldout)} (dropped {len(drop_held)} near train/shared)")
     for name, recs in (("train", train), ("heldout", heldout)):
         print(name, dict(sorted(Counter(r["category"] for r in recs).items())))

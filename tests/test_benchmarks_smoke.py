@@ -44,6 +44,8 @@ def test_a_tiny_run_prints_every_figure():
         "peak memory",
         "adversarial input",
         "recall per gold type",
+        "distinct texts",
+        "summary against the issue's goals",
     ):
         assert name in out, name
     assert "triage overhead" in out or "triage not wired" in out

@@ -235,3 +235,52 @@ def test_injected_model_is_used(clf, analyzer) -> None:
     other = TriageClassifier(model=clf.model, removal_min=1.0)
     text = "Når åpner biblioteket på lørdager?"
     assert other.classify(text, analyzer.analyze(text)).category == "question"
+
+
+# --- fourth round: hard cases of each kind, in phrasings not used for training ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Folk fra Somalia er late snyltere hele gjengen",
+        "Homofile burde holde seg langt unna skolene",
+        "Du er ei feit og stygg ku @Randi, kom deg vekk",
+        "Vi kommer etter deg når du går fra jobb, saksbehandler",
+        "d r i t t s e k k",
+    ],
+)
+def test_round4_discrimination(clf, analyzer, text) -> None:
+    assert run(clf, analyzer, text).category == "discrimination"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Naboen min sier at vaktmesteren på skolen stjeler diesel",
+        "Det hviskes om at rektor er på vei ut etter en konflikt",
+        "Noen påstår at en av de ansatte i hjemmetjenesten har tatt penger fra en beboer",
+    ],
+)
+def test_round4_rumor(clf, analyzer, text) -> None:
+    assert run(clf, analyzer, text).category in {"rumor", "sensitive"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dei late byråkratane på rådhuset gjer aldri noko",
+        "Den nye gangbrua er stygg som juling",
+        "Jeg hører det blir regn hele helga",
+        "Jeg horer at det blir kaldt i morgen",
+        "Politikerne i denne kommunen er noen udugelige klovner",
+    ],
+)
+def test_round4_lawful_comments_stay_up(clf, analyzer, text) -> None:
+    assert run(clf, analyzer, text).category not in REMOVAL_CATEGORIES
+
+
+def test_a_comment_under_a_post_is_not_a_factual_error_by_default(clf, analyzer) -> None:
+    post = "Svømmehallen er stengt for vedlikehold fra 3. til 14. mars."
+    assert run(clf, analyzer, "Typisk, akkurat når ungene har fri 🙄", post).category == "other"
+    assert run(clf, analyzer, "Takk for beskjed, kjempefint å vite!", post).category == "feedback"

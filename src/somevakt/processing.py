@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,12 @@ class CommentProcessor:
         self.analyzer = Analyzer(exempt_accounts=self.policy.exempt_account_numbers)
         self.classifier = TriageClassifier(precedence=self.policy.precedence)
         self.drafter = ReplyDrafter(self.policy)
+
+    def warm_up(self) -> None:
+        """Load what loads on first use (the name model, caches): before forking workers,
+        so that they share it instead of each loading their own."""
+        texts = ["Hilsen Kari Nordmann", "Sønnen min har diabetes, ring 912 34 567."]
+        self.process_many([InputRecord(i, None, t, None, None, {}) for i, t in enumerate(texts)])
 
     def process(self, rec: InputRecord) -> dict[str, Any]:
         return self._record(rec, self.analyzer.analyze(rec.text, rec.lang))
@@ -76,15 +83,32 @@ def process_batch(
     return [i.to_dict() if isinstance(i, InputError) else next(done) for i in items]
 
 
-# Per-process state for --workers N.
+def encode_batch(
+    processor: CommentProcessor, items: Sequence[InputRecord | InputError]
+) -> list[tuple[str, bool]]:
+    """``process_batch`` with each record encoded as a JSON line: (line, is an error)."""
+    dumps = json.dumps
+    return [
+        (dumps(rec, ensure_ascii=False) + "\n", "error" in rec)
+        for rec in process_batch(processor, items)
+    ]
+
+
+# Per-process state for --workers N: set in the parent before the pool forks, so every
+# worker starts with the models already loaded (and shares their memory).
 _worker_processor: CommentProcessor | None = None
 
 
-def _init_worker(policy_path: str | None = None) -> None:
+def set_worker_processor(processor: CommentProcessor) -> None:
     global _worker_processor
-    _worker_processor = CommentProcessor(policy_path=policy_path)
+    _worker_processor = processor
 
 
-def _work_batch(items: Sequence[InputRecord | InputError]) -> list[dict[str, Any]]:
+def work_batch(items: Sequence[InputRecord | InputError]) -> list[dict[str, Any]]:
     assert _worker_processor is not None
     return process_batch(_worker_processor, items)
+
+
+def work_batch_encoded(items: Sequence[InputRecord | InputError]) -> list[tuple[str, bool]]:
+    assert _worker_processor is not None
+    return encode_batch(_worker_processor, items)

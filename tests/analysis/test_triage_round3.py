@@ -106,3 +106,87 @@ def test_analyze_output_does_not_depend_on_hash_seed(tmp_path: Path) -> None:
         assert r.returncode == 0, r.stderr.decode()
         outs.append(r.stdout)
     assert outs[0] == outs[1]
+
+
+# --- fourth round ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeg horer at det blir regn i morgen",
+        "Horer du meg nå?",
+        "Vi horer ingenting fra dere",
+        "Brøytinga i år var styggere enn juling",
+        "Den nye skulpturen er stygg som juling",
+        "De late byråkratene på rådhuset gir blaffen i de eldre",
+        "Dumme politikere som glemmer pensjonistene",
+        "Innvandring er en viktig debatt, men den hører ikke hjemme her",
+    ],
+)
+def test_round4_lawful_text_has_no_discrimination_signal(text: str) -> None:
+    assert [n for n, _ in _disc(text) if n != "hostile_phrase"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Du er en horer", "slur"),
+        ("Det har flytta inn en n e g e r i nabohuset", "slur"),
+        ("f i t t e k j e r r i n g", "slur"),
+        ("Damer er noe dritt", "group_hostility"),
+        ("Polakker er late og stjeler", "group_hostility"),
+        ("Noen burde lære Lars Berg en lekse en mørk kveld", "threat"),
+    ],
+)
+def test_round4_discrimination_signals(text: str, name: str) -> None:
+    assert name in [n for n, _ in _disc(text)]
+
+
+def test_round4_slur_reported_once_per_span() -> None:
+    slurs = [s for s in find_signals("f i t t e") if s.name == "slur"]
+    assert len(slurs) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Noen sier at rektor har sluttet",
+        "Det hviskes om at ordføreren går av",
+        "Naboen min sa at vaktmesteren tar med seg utstyr hjem",
+        "Kan dere bekrefte at en av de ansatte er suspendert?",
+        "Jeg tipper det var noen på teknisk som lekket det",
+    ],
+)
+def test_round4_rumor_markers(text: str) -> None:
+    assert any(s.name == "rumor_marker" for s in find_signals(text))
+
+
+def test_patterns_are_written_folded() -> None:
+    """Folding turns "oe" into "o" ("noen" -> "non"): a literal "oe" never matches."""
+    import re as _re
+
+    from somevakt.analysis import triage_signals as ts
+
+    for name in dir(ts):
+        obj = getattr(ts, name)
+        if isinstance(obj, _re.Pattern) and name != "_O_SLASH_RE":
+            assert "noe" not in obj.pattern, name
+            assert "å" not in obj.pattern, name
+
+
+def test_triage_evidence_does_not_depend_on_hash_seed() -> None:
+    data = REPO / "data" / "triage" / "heldout3.jsonl"
+    outs = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        r = subprocess.run(
+            [sys.executable, "-m", "somevakt.cli", "analyze", str(data)],
+            capture_output=True,
+            env=env,
+            timeout=300,
+        )
+        assert r.returncode == 0, r.stderr.decode()
+        outs.append(r.stdout)
+    assert outs[0] == outs[1] == outs[2]
+    assert b'"evidence"' in outs[0]

@@ -253,3 +253,53 @@ def test_token_never_in_a_url_and_proof_checked(sim: Simulator) -> None:
     with GraphClient(TOKEN, base_url=sim.base_url, app_secret="wrong-secret") as bad, pytest.raises(GraphError) as err:
         list(bad.list_feed(PAGE))
     assert err.value.code == 100 and "appsecret_proof" in err.value.message
+
+
+class _SlowReceiver(BaseHTTPRequestHandler):
+    """Holds the first delivery until `release` is set, so changes queue up behind it."""
+
+    got: list[bytes] = []
+    entered = threading.Event()
+    release = threading.Event()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        type(self).entered.set()
+        type(self).release.wait(10)
+        type(self).got.append(body)
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+def test_changes_queued_together_go_out_in_batched_deliveries() -> None:
+    _SlowReceiver.got, _SlowReceiver.entered, _SlowReceiver.release = [], threading.Event(), threading.Event()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _SlowReceiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    sim = Simulator(seed=3, webhook_url=f"http://127.0.0.1:{server.server_address[1]}/hook",
+                    access_token=TOKEN, app_secret=SECRET, batch_max=10)
+    sim.start()
+    try:
+        made = [sim.add_comment()]
+        assert _SlowReceiver.entered.wait(10)  # the first delivery is on its way, alone
+        made += [sim.add_comment() for _ in range(30)]
+        assert sim.pending_deliveries() == 31
+        _SlowReceiver.release.set()
+        done = threading.Event()
+        for _ in range(200):
+            if sim.pending_deliveries() == 0:
+                break
+            done.wait(0.05)
+        assert sim.pending_deliveries() == 0
+    finally:
+        sim.stop()
+        server.shutdown()
+        server.server_close()
+    sizes = [len(parse_payload(body)) for body in _SlowReceiver.got]
+    assert sizes == [1, 10, 10, 10]
+    delivered = [e.comment_id for body in _SlowReceiver.got for e in parse_payload(body)]
+    assert sorted(delivered) == sorted(m.id for m in made)  # each change exactly once
+    assert sim.deliveries["sent"] == 4

@@ -50,6 +50,10 @@ REMOVAL_CATEGORIES = frozenset({"sensitive", "discrimination", "rumor"})
 # (for sensitive) or a rule signal (discrimination, rumor) must back it. The trained
 # artefact stores its own value (chosen by cross-validation, meta "removal_min").
 UNSUPPORTED_REMOVAL_MIN = 0.75
+# A removal category that a rule signal or finding backs is proposed when the model gives
+# it at least this probability, even if another category scores higher (precedence then
+# decides). The artefact stores its own value (meta "supported_min"); 1.0 turns it off.
+SUPPORTED_REMOVAL_MIN = 1.0
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 # Soft signals too weak to propose a category without the model.
@@ -96,6 +100,7 @@ class TriageClassifier:
         *,
         model: LinearTriageModel | None = None,
         removal_min: float | None = None,
+        supported_min: float | None = None,
     ) -> None:
         order = tuple(precedence)
         if sorted(order) != sorted(CATEGORIES):
@@ -123,6 +128,14 @@ class TriageClassifier:
             else stored
             if isinstance(stored, (int, float))
             else UNSUPPORTED_REMOVAL_MIN
+        )
+        stored = self.model.meta.get("supported_min") if self.model is not None else None
+        self.supported_min = float(
+            supported_min
+            if supported_min is not None
+            else stored
+            if isinstance(stored, (int, float))
+            else SUPPORTED_REMOVAL_MIN
         )
 
     def classify(self, text: str, analysis: Analysis, context: str | None = None) -> Classification:
@@ -161,11 +174,23 @@ class TriageClassifier:
                 best = max(
                     (c for c in scores if c not in REMOVAL_CATEGORIES), key=lambda c: scores[c]
                 )
-            if best not in candidates:
-                k = self.model.classes.index(best)
-                ev = self._model_evidence(text, folded, cols, contrib[k], best)
-                ev += [_signal_evidence(s) for s in signals if s.category == best and not s.hard]
-                candidates[best] = (scores[best], ev)
+            proposed = [best]
+            for c in ("discrimination", "rumor"):
+                if (
+                    c != best
+                    and c not in candidates
+                    and scores[c] >= self.supported_min
+                    and _supported(c, analysis, signals)
+                ):
+                    # A rule signal backs it and the model does not rule it out.
+                    proposed.append(c)
+            for c in proposed:
+                if c in candidates:
+                    continue
+                k = self.model.classes.index(c)
+                ev = self._model_evidence(text, folded, cols, contrib[k], c)
+                ev += [_signal_evidence(s) for s in signals if s.category == c and not s.hard]
+                candidates[c] = (scores[c], ev)
         else:
             scores = {c: 0.0 for c in CATEGORIES}
             for s in signals:

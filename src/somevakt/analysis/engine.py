@@ -79,13 +79,35 @@ def _rank(f: Finding) -> tuple[int, int, float]:
 def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     """Drop findings that overlap a better one; return the rest in text order.
 
-    Kept spans never overlap, so sorted by start they are sorted by end too: a candidate
-    need only be checked against its two neighbours (O(n log n), not quadratic, which
-    matters for hostile input with thousands of findings).
+    Best first, each finding is kept unless a character of its span is already taken: a
+    byte per character, so the work is linear in the spans' lengths, however many findings
+    hostile input produces (inserting into a sorted list was quadratic in their number).
     """
+    ranked = sorted(findings, key=_rank, reverse=True)
+    if any(f.end <= f.start for f in ranked):
+        return _resolve_with_empty_spans(ranked)
+    taken = bytearray(max((f.end for f in ranked), default=0))
+    kept: list[Finding] = []
+    for f in ranked:
+        if taken.find(1, f.start, f.end) != -1:
+            continue
+        taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+        kept.append(f)
+    kept.sort(key=_start)  # kept spans are disjoint and not empty: their starts differ
+    return kept
+
+
+def _start(f: Finding) -> int:
+    return f.start
+
+
+def _resolve_with_empty_spans(ranked: list[Finding]) -> list[Finding]:
+    """``resolve_overlaps`` when a span is empty (an empty kept span takes no character but
+    still blocks a span around it): kept spans never overlap, so sorted by start they are
+    sorted by end too, and a candidate need only be checked against its two neighbours."""
     starts: list[int] = []
     kept: list[Finding] = []
-    for f in sorted(findings, key=_rank, reverse=True):
+    for f in ranked:
         i = bisect_right(starts, f.start)
         if i > 0 and kept[i - 1].end > f.start:
             continue

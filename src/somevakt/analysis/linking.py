@@ -7,11 +7,20 @@ finding becomes sensitive when its sentence ties it to an identifiable person:
   that starts with the verb and leaves the writer out ("Har fått kreft.");
 - an anchor in the same sentence: a name (PERSON), a kinship or role phrase, an @mention,
   a child singled out ("lille Sofie", "Emma i 3b");
-- a third-person pronoun ("han fikk diabetes") when the previous sentence has an anchor.
+- a third-person pronoun ("han fikk diabetes") when an earlier sentence has an anchor: the
+  last anchors stay in reach for the next two sentences ("Mora mi er 90. Ho bur aleine. Ho
+  har demens.").
 
 Not personal:
 
-- a topic that speaks of a group: "alle med diabetes", "folk som går på NAV";
+- a topic that speaks of a group: "alle med diabetes", "folk som går på NAV", "mange eldre
+  har demens", "de utviklingshemmede";
+- a metaphor: "en kreftsvulst for kommunen", "X er en pest";
+- a carer role for the writer alone ("vi er fosterhjem", "kommunen trenger fosterhjem"), unless
+  the writer was placed ("jeg vokste opp i fosterhjem");
+- a service thanked or worked at: "takk til hjemmetjenesten", "fikk sparken fra sykehjemmet";
+- a criminal matter only asked or heard about ("stemmer det at ... er anmeldt?", "har hørt
+  at ..."): the rubric makes that a rumour; health stays sensitive there;
 - the writer as a mere reporter: "jeg har hørt at ...", "jeg lurer på ...", "jeg synes ...";
 - a service (lexicon flag ``institution``: "NAV-kontoret", "helsestasjonen",
   "barnevernstjenesten") unless a private person is in the sentence: the writer alone
@@ -29,12 +38,18 @@ import re
 from bisect import bisect_left
 
 from somevakt.analysis.recognizers.base import TextContext
-from somevakt.analysis.types import PERSON, PERSON_ANCHOR_TYPES, TOPIC_TYPES, Finding
+from somevakt.analysis.types import (
+    PERSON,
+    PERSON_ANCHOR_TYPES,
+    STRAFFESAK,
+    TOPIC_TYPES,
+    Finding,
+)
 
 # Matched on the lower-cased original text, because folding turns the dialect "æ" (I) into
 # "a". "min" after a number is minutes ("45 min"), not a possessive.
 _FIRST_PERSON = re.compile(
-    r"(?<![\w@])(?:jeg|eg|æ|je|meg|mæ|mej|mitt|mine|mi|vi|me|oss|vår|vårt|våre|vaar|vaart|"
+    r"(?<![\w@])(?:jeg|eg|æ|ae|je|meg|mæ|mej|mitt|mine|mi|vi|me|oss|vår|vårt|våre|vaar|vaart|"
     r"vaare|(?<!\d )min)(?!\w)"
 )
 # The writer only reports or asks: "jeg har hørt at", "eg lurer på", "jeg synes".
@@ -57,24 +72,87 @@ _GROUP_BEFORE = re.compile(
     r"\s+(?:med|som\s+har|som\s+er|som\s+får|som\s+far|som\s+går\s+på|som\s+gar\s+pa|på|pa|i)"
     r"(?:\s+\w+)?\s+$"
 )
+# A quantified group as the subject: "mange eldre har demens", "flere av oss sliter med angst".
+# The words in between name no person ("mange ganger er jeg sykmeldt" is the writer's).
+_NOT_A_PERSON_WORD = (
+    r"\s+(?!(?:jeg|eg|æ|meg|han|hun|ho|hen|ham|henne|vi|me|du|min|mi|mitt|mine|hans|hennes)"
+    r"(?!\w))\w+"
+)
+_GROUP_SUBJECT = re.compile(
+    r"(?<!\w)(?:mange|flere|fleire|alle|noen|nokon|de\s+fleste|dei\s+fleste|halvparten|"
+    rf"hvor\s+mange|kor\s+mange)(?:{_NOT_A_PERSON_WORD}){{0,3}}\s+(?:har|hadde|får|far|fikk|"
+    r"fekk|er|var|blir|sliter\s+med|slit\s+med|lever\s+med|går\s+på|gar\s+pa|mottar|trenger|"
+    rf"treng)(?:{_NOT_A_PERSON_WORD}){{0,3}}\s+$"
+)
+# A group named right before: "de utviklingshemmede", "alle kreftsyke", "de psykisk syke".
+_GROUP_DIRECT = re.compile(
+    r"(?<!\w)(?:de|dei|alle|disse|desse|slike)\s+(?:(?:psykisk|fysisk|kronisk|alvorlig|"
+    r"alvorleg|sterkt|lett)\s+)?$"
+)
 # Plural person nouns name a group too: "diabetikere", "kreftpasienter", "rusmisbrukarar".
-_GROUP_NOUN = re.compile(r"(?:ikere|ikarar|pasienter|pasientar|brukere|brukarar|misbrukere)$")
+_GROUP_NOUN = re.compile(
+    r"(?:ikere|ikarar|pasienter|pasientar|brukere|brukarar|misbrukere|ister|istar|omane)$"
+)
+# A group noun as the subject of a plural predicate: "transfolk er psykisk syke".
+_GROUP_FOLK = re.compile(r"(?<!\w)\w*folk\s+(?:er|e|blir|har)\s+$")
+# A claim about a kind of thing, the topic as its subject: "Trans er en psykisk lidelse",
+# "Kreft er ein folkesjukdom", "ADHD er ikke en unnskyldning".
+_GENERIC_AFTER = re.compile(r"\s+(?:er|e)\s+(?:en|ein|et|eit|ei|ikke|ikkje)(?!\w)")
+# (Possessive: no backtracking over runs of "@".) Patterns used with match(text, pos) have
+# no "^": it would only match at the very start of the text, not at pos.
+_SENTENCE_START = re.compile(r"(?:[^\w@]|@\S++)*+$")
 # A metaphor, not a diagnosis: "ein kreft på samfunnet", "en kreftsvulst i kommunen".
 _METAPHOR_AFTER = re.compile(
-    r"^\s+(?:på|pa|for|i)\s+(?:samfunnet|bygda|kommunen|norge|noreg|landet|demokratiet|"
+    r"\s+(?:på|pa|for|i)\s+(?:samfunnet|bygda|kommunen|norge|noreg|landet|demokratiet|"
     r"skolen|skulen|organisasjonen|byråkratiet)"
 )
+# "X er en kreft / en pest / en psykisk lidelse": a metaphor or a claim about a kind of thing.
+_METAPHOR_BEFORE = re.compile(
+    r"(?<!\w)(?:er|e|var|blitt|blir|bli|som)\s+(?:en|ein|et|eit|ei)\s+(?:\w+\s+)?$"
+)
+_METAPHOR_TEXT = re.compile(r"(?:kreft|kreftsvulst|svulst|psykisk\s+lidelse|pest)(?:en|a)?")
 # Becoming a carer is a general matter, not the writer's case: "vil bli fosterhjem",
 # "hvordan blir man støttekontakt".
 _BECOME_BEFORE = re.compile(
     r"(?:bli|blir|blei|være|vere|vera)\s+(?:(?:man|en|ein|me|vi|eg|jeg|du|de|dere|dokker)\s+)?"
     r"(?:et\s+|eit\s+)?$"
 )
-_ROLE_KEYS = frozenset({"fosterhjem", "beredskapshjem", "besokshjem", "stottekontakt", "avlaster"})
+_ROLE_KEYS = frozenset(
+    {
+        "fosterhjem",
+        "fosterheim",
+        "beredskapshjem",
+        "beredskapsheim",
+        "besokshjem",
+        "stottekontakt",
+        "avlaster",
+    }
+)
+# Placed in a carer's home ("bor i fosterhjem", "vokste opp i fosterheim"): about the writer.
+_PLACED_BEFORE = re.compile(r"(?<!\w)(?:i|på|pa|til|fra|frå|fra)\s+(?:et\s+|eit\s+)?$")
+# A service thanked ("takk til hjemmetjenesten", "tusen takk til jordmor på helsestasjonen")
+# or a workplace ("fått sparken fra sykehjemmet", "jobber på legevakta").
+_THANKS_BEFORE = re.compile(
+    r"(?<!\w)(?:takk|takke|takker|takka|takkar|ros|skryt)(?:\s+[^\s,;:.!?]+){0,5}\s+$"
+)
+_WORKPLACE_BEFORE = re.compile(
+    r"(?<!\w)(?:sparken|oppsagt|jobber|jobbar|jobbet|jobba|jobb|ansatt|tilsett|sluttet|slutta|"
+    r"leder|leiar|sjef|vikar|vikarierer|praksis)\s+(?:\w+\s+)?(?:på|pa|i|fra|frå|ved|hos)\s+$"
+)
+# Hearsay and rumour questions: a criminal matter in them is a rumour, not a disclosure
+# (the rubric: "sensitive when it names health, otherwise rumor").
+_HEARSAY = re.compile(
+    r"(?<!\w)(?:har\s+hørt|har\s+hort|hørte|horte|har\s+høyrt|høyrde|stemmer\s+det|"
+    r"stemmer\s+dette|er\s+det\s+sant|er\s+det\s+riktig|er\s+det\s+slik|visstnok|visst\s+nok|"
+    r"ryktes|rykte|ryktet|ryktene|sies\s+det|seies\s+det|folk\s+sier|folk\s+seier|"
+    r"noen\s+som\s+vet|nokon\s+som\s+veit|bekre\w*|avkre\w*|rykter|fikk\s+med\s+meg|"
+    r"fekk\s+med\s+meg|fortalte\s+at|fortalde\s+at|sa\s+(?:ikke\s+|ikkje\s+)?noen|"
+    r"sa\s+(?:ikke\s+|ikkje\s+)?nokon|noen\s+sa|nokon\s+sa)(?!\w)"
+)
 # A how-to question about a service ("hvordan søker jeg bostøtte?", "kan man få avlastning?"):
 # the writer asks in general, no matter of theirs is disclosed.
 _HOWTO = re.compile(
-    r"^\W*(?:hvordan|korleis|koss|kossen|hvor|kor|hva|kva|ka|kan|må|ma|hvem|kven|kem)\b[^.!]*"
+    r"\W*(?:hvordan|korleis|koss|kossen|hvor|kor|hva|kva|ka|kan|må|ma|hvem|kven|kem)\b[^.!]*"
     r"\b(?:søke|søker|soke|soker|søkje|få|fa|bli|blir|melde|kvalifiser\w*|krav|kriteri\w*)\b"
 )
 # A doctor's office as a place ("var på legekontoret", "ringte legekontoret") says nothing
@@ -84,7 +162,14 @@ _PLACE_KEYS = frozenset({"legekontor", "legesenter", "legevakt"})
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?]+(?:\s+|$)|\n+")
 # A person in their role at a service: "Anne på helsestasjonen", "Per ved NAV".
 _AT_SERVICE = re.compile(r"^\s*(?:på|pa|ved|i|fra|frå|hos)\s+$")
-_PRIVATE_KINDS = frozenset({"kinship", "child", "mention"})
+_PRIVATE_KINDS = frozenset({"kinship", "child", "described", "mention"})
+# An @mention usually addresses a reader ("@Kari når åpner legevakta?"): it ties a service
+# to that person only when the sentence speaks to them ("@Kari du som er på krisesenteret").
+_YOU = re.compile(r"(?<!\w)(?:du|deg|dæ|dej|din|di|ditt|dine)(?!\w)")
+# A name right after a service and "i"/"på" is a place: "sykehjemmet i Nordåsen".
+_AT_PLACE = re.compile(r"^\s*(?:i|på|pa)\s+$")
+# Sentences a third-person pronoun may reach back for an anchor.
+_PRONOUN_REACH = 2
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -121,14 +206,24 @@ def link_sensitive(ctx: TextContext, findings: list[Finding]) -> None:
     anchor_starts = [a.start for a in anchors]
     topic_starts = [t.start for t in topics]
     lower = ctx.text.lower()
+    hearsay = any(t.type == STRAFFESAK for t in topics) and bool(_HEARSAY.search(lower))
     prev_anchors: list[Finding] = []
+    since_anchor = 0
     # Bisect into the sorted findings per sentence: linear in text and findings together.
     for start, end in _sentences(ctx.text):
         sent_anchors = anchors[bisect_left(anchor_starts, start) : bisect_left(anchor_starts, end)]
         sent_topics = topics[bisect_left(topic_starts, start) : bisect_left(topic_starts, end)]
+        if hearsay:
+            sent_topics = [t for t in sent_topics if t.type != STRAFFESAK]
         if sent_topics:
             _link_sentence(ctx.text, lower, start, end, sent_topics, sent_anchors, prev_anchors)
-        prev_anchors = sent_anchors
+        # The last anchors stay in reach of a pronoun for a few sentences without anchors.
+        if sent_anchors:
+            prev_anchors, since_anchor = sent_anchors, 0
+        else:
+            since_anchor += 1
+            if since_anchor >= _PRONOUN_REACH:
+                prev_anchors = []
 
 
 def _link_sentence(
@@ -150,12 +245,18 @@ def _link_sentence(
             writer = False
             personal = [t for t in personal if not _is_institution(t)]
     any_linked = False
+    addressed = bool(_YOU.search(lower, start, end))
     for t in personal:
         institution = _is_institution(t)
-        cands = [a for a in anchors if _can_link(text, a, t, institution)]
+        cands = [a for a in anchors if _can_link(text, a, t, institution, addressed)]
         if not cands and pronoun:
             cands = [a for a in prev_anchors if not institution or _is_private(a)]
-        if cands or (writer and not institution):
+        writer_ok = writer and not institution
+        if writer_ok and _key(t) in _ROLE_KEYS:
+            writer_ok = bool(_PLACED_BEFORE.search(lower, max(start, t.start - 12), t.start))
+            if not writer_ok:
+                cands = [a for a in cands if _is_private(a)]
+        if cands or writer_ok:
             t.sensitive = True
             any_linked = True
             linked_anchors.extend(cands)
@@ -177,22 +278,45 @@ def _not_personal(lower: str, start: int, t: Finding) -> bool:
         return True
     if _GROUP_NOUN.search(lower, t.start, t.end):
         return True
-    if _METAPHOR_AFTER.match(lower, t.end):
+    before = max(start, t.start - 60)
+    near = max(start, t.start - 30)
+    if (
+        _GROUP_SUBJECT.search(lower, before, t.start)
+        or _GROUP_DIRECT.search(lower, near, t.start)
+        or _GROUP_FOLK.search(lower, near, t.start)
+    ):
+        return True
+    if _GENERIC_AFTER.match(lower, t.end) and _SENTENCE_START.match(lower, start, t.start):
+        return True
+    if _METAPHOR_TEXT.fullmatch(lower, t.start, t.end) and (
+        _METAPHOR_AFTER.match(lower, t.end)
+        or _METAPHOR_BEFORE.search(lower, max(start, t.start - 40), t.start)
+    ):
         return True
     key = _key(t)
     if key in _ROLE_KEYS and _BECOME_BEFORE.search(lower, max(start, t.start - 20), t.start):
         return True
-    return _is_institution(t) and key in _PLACE_KEYS
+    if not _is_institution(t):
+        return False
+    if _THANKS_BEFORE.search(lower, before, t.start):
+        return True
+    if _WORKPLACE_BEFORE.search(lower, max(start, t.start - 30), t.start):
+        return True
+    return key in _PLACE_KEYS
 
 
-def _can_link(text: str, anchor: Finding, topic: Finding, institution: bool) -> bool:
+def _can_link(
+    text: str, anchor: Finding, topic: Finding, institution: bool, addressed: bool
+) -> bool:
     if not institution:
         return True
     if not _is_private(anchor):  # an office holder and a service: not a private matter
         return False
     if anchor.end <= topic.start and _AT_SERVICE.match(text[anchor.end : topic.start]):
         return anchor.type != PERSON and anchor.detail != "mention"  # an employee in role
-    return True
+    if anchor.start >= topic.end and _AT_PLACE.match(text[topic.end : anchor.start]):
+        return False  # "sykehjemmet i Nordåsen": a place name
+    return anchor.detail != "mention" or addressed
 
 
 def _writer_is_subject(lower: str, start: int, end: int, anchors: list[Finding]) -> bool:

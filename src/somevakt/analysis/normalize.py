@@ -50,9 +50,38 @@ def fold_word(word: str) -> str:
 def fold(text: str) -> Folded:
     nfkc = unicodedata.is_normalized("NFKC", text)
     lowered = text.lower()
-    if nfkc and len(lowered) == len(text) and not _NEEDS_SLOW.search(lowered):
-        return Folded(lowered.translate(_SINGLE), None, len(text))
+    if nfkc and len(lowered) == len(text):
+        if not _NEEDS_SLOW.search(lowered):
+            return Folded(lowered.translate(_SINGLE), None, len(text))
+        # Every character stays one character in place (NFKC, lower case of the same
+        # length), so only zero-width characters and digraphs move offsets; except after
+        # "Σ", whose lower case depends on its neighbours ("ς" or "σ").
+        if "Σ" not in text:
+            return _fold_in_place(lowered)
     return _fold_slow(text)
+
+
+def _fold_in_place(lowered: str) -> Folded:
+    """``_fold_slow`` for text whose characters each fold to one character in place."""
+    if _ZERO_WIDTH.isdisjoint(lowered):
+        kept = lowered
+        index: range | list[int] = range(len(lowered))
+    else:
+        index = [i for i, ch in enumerate(lowered) if ch not in _ZERO_WIDTH]
+        kept = "".join(lowered[i] for i in index)
+    out: list[str] = []
+    out_offsets: list[int] = []
+    pos = 0
+    for m in _DIGRAPH.finditer(kept):
+        start = m.start()
+        out.append(kept[pos:start])
+        out_offsets.extend(index[pos:start])
+        out.append(kept[start])
+        out_offsets.append(index[start])
+        pos = m.end()
+    out.append(kept[pos:])
+    out_offsets.extend(index[pos:])
+    return Folded("".join(out).translate(_SINGLE), out_offsets, len(lowered))
 
 
 def _fold_slow(text: str) -> Folded:

@@ -74,7 +74,8 @@ def side_features(
     if first:
         feats.add("first:" + first.group())
     if context:
-        feats.add("ctx:present")
+        # Only what the comment says against the post counts, not that there is a post:
+        # "ctx:present" taught the model that any comment under a post is a factual error.
         feats.update("ctx:" + k for k in context_mismatches(text, context))
     return feats
 

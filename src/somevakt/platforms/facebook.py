@@ -616,16 +616,20 @@ class GraphClient:
             )
         return new_id
 
-    def find_reply(self, object_id: str, page_id: str, message: str) -> str | None:
-        """The id of a reply from the page with exactly this message, if there is one.
+    def find_reply(
+        self, object_id: str, page_id: str, message: str, *, exclude: frozenset[str] | set[str] = frozenset()
+    ) -> str | None:
+        """The id of a reply from the page with exactly this message, if there is one;
+        replies whose ids are in `exclude` (known to be another job's) do not count.
 
         Used before repeating a reply whose earlier attempt may have taken effect.
         """
         for c in self.list_comments(object_id, stream=False, order="reverse_chronological"):
             sender = c.get("from") or {}
-            if sender.get("id") == page_id and c.get("message") == message:
-                cid = c.get("id")
-                return cid if isinstance(cid, str) else None
+            cid = c.get("id")
+            if (sender.get("id") == page_id and c.get("message") == message
+                    and isinstance(cid, str) and cid not in exclude):
+                return cid
         return None
 
     def private_reply(self, page_id: str, comment_id: str, text: str) -> PrivateReply:

@@ -86,8 +86,11 @@ def read_export(path: Path) -> Iterator[ImportedComment | RowError]:
     """Rows of a .jsonl/.ndjson or .csv export."""
     if path.suffix.lower() == ".csv":
         with path.open(encoding="utf-8-sig", newline="") as fh:
-            for n, row in enumerate(csv.DictReader(fh), start=2):
-                yield from_row(dict(row), n)
+            reader = csv.DictReader(fh)
+            start = 2  # the line a row starts on: a quoted message may span several lines
+            for row in reader:
+                yield from_row(dict(row), start)
+                start = reader.line_num + 1
         return
     with path.open("rb") as fh:
         for n, raw in enumerate(fh, start=1):

@@ -14,7 +14,8 @@ Endpoints outside the Graph API live under /_sim/ and are never faulted:
     GET  /_sim/state               pages, posts, comments, actions, deliveries, faults
     POST /_sim/comments            add a comment (JSON: message, post_id, parent_id, author)
     POST /_sim/generate            add n comments from the corpus (JSON: n)
-    POST /_sim/config              change fault_rate, fault_kinds, rate at run time
+    POST /_sim/config              change fault_rate, fault_kinds, rate at run time; "plan":
+                                   ["after:timeout", ...] (with "plan_method") fails the next calls
 """
 
 from __future__ import annotations
@@ -107,7 +108,8 @@ class Action:
 
 @dataclass
 class FaultStats:
-    calls: int = 0
+    calls: int = 0  # Graph calls with a valid token (the ones a fault may hit)
+    requests: int = 0  # every Graph request, refused ones included
     faults: dict[str, int] = field(default_factory=dict)
 
 
@@ -181,6 +183,7 @@ class Simulator:
         fault_kinds: Iterable[str] = FAULT_KINDS,
         timeout_delay: float = 2.0,
         duplicate_rate: float = 0.0,
+        batch_max: int = 1,
         rate_per_minute: float = 0.0,
         now: datetime | None = None,
     ) -> None:
@@ -199,6 +202,8 @@ class Simulator:
         self.fault_kinds = self._check_kinds(fault_kinds)
         self.timeout_delay = timeout_delay
         self.duplicate_rate = duplicate_rate
+        # Most changes one delivery may carry (Facebook batches up to 1,000 under load).
+        self.batch_max = max(1, batch_max)
         # Minutes a throttled caller is told to wait (X-Business-Use-Case-Usage); 0: no hint.
         self.throttle_wait_minutes = 0
         self.rate_per_minute = rate_per_minute
@@ -208,6 +213,7 @@ class Simulator:
         self.order: list[str] = []  # comment ids in creation order
         self.actions: list[Action] = []
         self.stats = FaultStats()
+        self._planned: list[tuple[str | None, str]] = []  # (method or None, label): see plan_faults
         self.deliveries = {"sent": 0, "failed": 0, "duplicates": 0, "retries": 0}
         self._next = 10_000_000_000
         self._corpus_pos = 0
@@ -522,10 +528,27 @@ class Simulator:
 
     # ------------------------------------------------------------------ faults
 
-    def _maybe_fault(self) -> str | None:
+    def plan_faults(self, *labels: str, method: str | None = None) -> None:
+        """Make the next matching Graph calls fail in a given way, in order, whatever the
+        fault rate: each label is 'before:<kind>' or 'after:<kind>' ('after:timeout' applies
+        the call, then answers only after the client has given up). `method` (GET, POST,
+        DELETE) limits them to calls of that method."""
+        with self.lock:
+            for label in labels:
+                when, _, kind = label.partition(":")
+                if when not in ("before", "after") or kind not in FAULT_KINDS:
+                    raise ValueError(f"a fault is 'before:<kind>' or 'after:<kind>', not {label!r}")
+                self._planned.append((method.upper() if method else None, label))
+
+    def _maybe_fault(self, method: str = "GET") -> str | None:
         """None, or a fault plan: 'before:<kind>' or 'after:<kind>'."""
         with self.lock:
             self.stats.calls += 1
+            for n, (only, label) in enumerate(self._planned):
+                if only is None or only == method:
+                    del self._planned[n]
+                    self.stats.faults[label] = self.stats.faults.get(label, 0) + 1
+                    return label
             if self.fault_rate <= 0 or not self.fault_kinds:
                 return None
             if self.fault_rng.random() >= self.fault_rate:
@@ -617,13 +640,26 @@ class Simulator:
                     continue
                 if payload is None:
                     break
+                taken = 1
+                # Like Facebook under load: changes queued together go out as one delivery.
+                while taken < self.batch_max:
+                    try:
+                        more = self._queue.get_nowait()
+                    except Empty:
+                        break
+                    taken += 1
+                    if more is None:
+                        self._stop.set()
+                        break
+                    payload["entry"].extend(more["entry"])
                 try:
                     self._deliver(client, payload)
                     if self.duplicate_rate and self.rng.random() < self.duplicate_rate:
                         self.deliveries["duplicates"] += 1
                         self._deliver(client, payload)
                 finally:
-                    self._queue.task_done()
+                    for _ in range(taken):
+                        self._queue.task_done()
         finally:
             client.close()
 
@@ -865,8 +901,10 @@ class _Handler(BaseHTTPRequestHandler):
             if segs[:1] == ["_sim"]:
                 self._sim_endpoint(segs[1:], params)
                 return
+            with sim.lock:
+                sim.stats.requests += 1
             self._check_token(params)
-            plan = sim._maybe_fault()
+            plan = sim._maybe_fault(self.command)
             if plan and plan.startswith("before:"):
                 kind = plan.split(":", 1)[1]
                 if kind == "timeout":
@@ -966,6 +1004,12 @@ class _Handler(BaseHTTPRequestHandler):
                         return
                 if "rate" in body:
                     sim.rate_per_minute = float(body["rate"])
+                if "plan" in body:
+                    try:
+                        sim.plan_faults(*body["plan"], method=body.get("plan_method"))
+                    except (TypeError, ValueError) as exc:
+                        self._send(400, {"error": str(exc)})
+                        return
             self._send(
                 200,
                 {

@@ -35,22 +35,35 @@ def needs_completion(reply: str | None) -> bool:
 
 
 class ReplyDrafter:
-    """Compiles the policy's templates once; ``draft`` renders one reply."""
+    """Compiles each of the policy's templates once, on first use (the policy loader has
+    already checked that they all compile and render); ``draft`` renders one reply."""
 
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
         self._base = {lang: base_context(policy, lang) for lang in ("nb", "nn")}
+        self._sources: dict[tuple[str, str], str] = {
+            (action, lang): getattr(pair, lang)
+            for action, pair in policy.templates.items()
+            for lang in ("nb", "nn")
+        }
         self._templates: dict[tuple[str, str], Template] = {}
-        for action, pair in policy.templates.items():
-            self._templates[(action, "nb")] = compile_template(pair.nb)
-            self._templates[(action, "nn")] = compile_template(pair.nn)
+
+    def _template(self, action: str, lang: str) -> Template | None:
+        template = self._templates.get((action, lang))
+        if template is None:
+            source = self._sources.get((action, lang))
+            if source is None:
+                return None
+            template = compile_template(source)
+            self._templates[(action, lang)] = template
+        return template
 
     def draft(self, action: str, text: str, lang: str | None) -> str | None:
         """The draft reply for ``action`` to a comment ``text``, or None for no reply."""
         if action not in REPLY_ACTIONS:
             return None
         reply_lang = "nn" if lang == "nn" else "nb"
-        template = self._templates.get((action, reply_lang))
+        template = self._template(action, reply_lang)
         if template is None:  # the policy loader makes this impossible for used actions
             return None
         ctx = dict(self._base[reply_lang])

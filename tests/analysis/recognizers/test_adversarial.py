@@ -42,6 +42,11 @@ PIECES = {
     "at signs": "a.a@a.a.",
     "one long word": "a",
     "repeated words": "far min har diabetes og går på NAV. ",
+    "at signs before a topic": "@@@@@@@@ kreft er en ",
+    "descriptions": "han som bor en i klassen til ",
+    "groups and thanks": "mange eldre har takk til de ",
+    "typos": "diabtes sosialjhelp barnevrenet ",
+    "invoice labels": "12345678903 er fakturanummeret betal ",
 }
 
 

@@ -41,3 +41,21 @@ def test_rejects_everyday_words(text):
 def test_the_service_is_an_institution():
     [f] = find("barnevernstjenesten søker fosterhjem")[:1]
     assert f.detail.startswith("institution")
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("skolen har meldt bekymring for oss", "meldt bekymring"),
+        ("dei sende bekymring til barnevernet", "sende bekymring"),
+        ("ungane vart henta av barnevernet", "henta av barnevernet"),
+        ("han er tatt av barnevrenet", "barnevrenet"),  # a typo in an inflected form
+    ],
+)
+def test_finds_reports_and_typos(text, span):
+    assert span in [f.text for f in find(text)]
+
+
+@pytest.mark.parametrize("text", ["Vi er bekymret for trafikken", "Meld fra om hull i vegen"])
+def test_worry_without_a_report_is_not_child_welfare(text):
+    assert find(text) == []

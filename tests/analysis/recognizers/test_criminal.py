@@ -36,3 +36,34 @@ def test_finds_criminal_matters(text, span):
 )
 def test_rejects_everyday_words(text):
     assert find(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("han ble tatt for tyveri i fjor", "tatt for tyveri"),
+        ("har sittet inne for vold", "inne for vold"),
+        ("eleven vart utvist for vold", "utvist for vold"),
+        ("ho blei tatt i butikktyveri", "tatt i butikktyveri"),
+        ("han ble tatt av politiet", "ble tatt av politiet"),
+        ("er på fotlenke nå", "på fotlenke"),
+        ("han er straffedomt", "straffedomt"),
+        ("han ble arrrestert", "arrrestert"),  # a doubled letter
+    ],
+)
+def test_finds_phrases_and_typos(text, span):
+    assert span in [f.text for f in find(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeg sitter inne og venter på brøytebilen",  # indoors, not in prison
+        "Vi ble tatt godt imot",
+        "Det var et voldsomt uvær",  # one letter from "voldsdømt"
+        "Tiltakene foreligger nå",  # "forelegg"
+        "Vi hadde innbrudd i garasjen",  # a victim
+    ],
+)
+def test_rejects_lookalike_phrases(text):
+    assert find(text) == []

@@ -73,3 +73,57 @@ def test_health_services_are_flagged_as_institutions():
     assert f.detail.startswith("institution:helsestasjon")
     [f] = find("legevakt åpningstider")
     assert f.detail.startswith("institution")
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("Eg fekk diagnosen i vår", "diagnosen"),
+        ("fikk hjerteflimmer-diagnose", "hjerteflimmer-diagnose"),
+        ("svigermor er nesten blind", "blind"),
+        ("han har prolaps i ryggen", "prolaps"),
+        ("ho tar blodfortynnande", "blodfortynnande"),
+        ("han er på avrusning", "avrusning"),
+        ("ble kneoperert i fjor", "kneoperert"),
+        ("vondt etter operasjonen", "operasjonen"),
+        ("sonen har sjølvmordstankar", "sjølvmordstankar"),
+        ("hun har selvmordstanker", "selvmordstanker"),
+        ("guten blir mobba", "mobba"),
+        ("har slitt med alkohol lenge", "slitt med alkohol"),
+    ],
+)
+def test_finds_added_lay_terms(text, span):
+    assert [f.text for f in find(text)] == [span]
+
+
+@pytest.mark.parametrize(
+    "text, span, key",
+    [
+        ("han har diabtes", "diabtes", "diabetes"),  # letters swapped
+        ("dottera mi har epilepis", "epilepis", "epilepsi"),  # swapped at the end
+        ("mor har demnes", "demnes", "demens"),
+        ("han har asstma", "asstma", "astma"),  # a doubled letter
+        ("far fikk alzhiemeren", "alzhiemeren", "alzheimer"),  # a typo in an inflected form
+        ("hun sitter i rullestl", "rullestl", "rullestol"),  # a dropped letter, long entry
+    ],
+)
+def test_matches_entries_with_one_typo(text, span, key):
+    [f] = find(text)
+    assert f.text == span and f.detail == f"term:{key}" and text[f.start : f.end] == span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kan dere bekrefte at timen er flyttet?",  # "be-kreft-e", not a compound of "kreft"
+        "Plassen er bekreftet",
+        "Avkastningen på fondet var god",  # one letter from "avlastning", a real word
+        "Artisten kommer i juni",  # short entries ("autist") take no replaced letter
+        "Det er et utbredt problem",  # "utbrent"
+        "Redningsoperasjonen varte hele natta",  # "operasjon" is not a compound tail
+        "Vi stoler blindt på dere",  # "blind" is exact
+        "De utviklingshemmede i bofellesskapet",  # another ending is no typo
+    ],
+)
+def test_lookalikes_are_not_health(text):
+    assert [f for f in find(text) if f.detail and f.detail.startswith("term")] == []

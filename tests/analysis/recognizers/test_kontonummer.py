@@ -56,3 +56,26 @@ def test_exempt_account_is_reported_but_not_sensitive():
     assert not f.sensitive and f.detail == "exempt"
     a = Analyzer(recognizers=[KontonummerRecognizer()], exempt_accounts={"12345678903"})
     assert a.analyze("Betal til 1234 56 78903").redacted == "Betal til 1234 56 78903"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Faktura nr 12345678903 må betales innen fredag",
+        "Fakturanummer 12345678903, betal snarest",
+        "Fakturanummeret mitt er 12345678903, skal jeg betale nå?",
+        "Betal med KID 12345678903",
+        "Betal med KID-nummer: 12345678903",
+        "Ordrenummer 12345678903 er betalt",
+        "Betaling: bruk 12345678903 som fakturanummer",
+        "12345678903 er fakturanummeret, betal innen 14 dager",
+        "betal til 12345678903 (KID)",
+    ],
+)
+def test_invoice_kid_and_order_numbers_are_not_accounts(text):
+    assert find(text) == []
+
+
+def test_a_label_for_another_number_does_not_hide_the_account():
+    [f] = find("betal til 12345678903, fakturanummer 1234")
+    assert f.text == "12345678903"

@@ -159,3 +159,60 @@ def test_no_single_letters_or_plain_words(rec: PersonNameRecognizer) -> None:
     found = names(rec, "Vi har en plan B hvis det regner, sa matmor Berit Hårklau.")
     assert "B" not in found
     assert "Berit Hårklau" in found
+
+
+def _with_model_says(text: str, word: str, label: str) -> list[str]:
+    """Findings when the model labels `word` with `label` (the rules on top, model faked)."""
+    from somevakt.analysis.recognizers.person_name import _words
+
+    rules = PersonNameRecognizer(use_model=False)
+    start = text.index(word)
+    found = rules._combine(TextContext(text), _words(text), [(start, start + len(word), label)])
+    return [f.text for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "label", "expected"),
+    [
+        # The speaker of a quote, or a name after a title, whatever the model took it for.
+        ("Det kostar for mykje, seier Brekkvoll.", "Brekkvoll", "ORG", "Brekkvoll"),
+        ("Dette må vi sjå på, meiner Hugvik.", "Hugvik", "LOC", "Hugvik"),
+        ("Spørsmålet er til representanten Vaksvik:", "Vaksvik", "ORG", "Vaksvik"),
+        # A patronymic surname the model took for a title or a place.
+        ("I dag er Tor Holger Pettersen kritisk.", "Tor Holger Pettersen", "MISC", None),
+        ("Saken handler om dommer Gjertsen.", "Gjertsen", "MISC", "Gjertsen"),
+        # A known first name and more capitalised words.
+        ("Venninnen Kari Fjellvang er uenig.", "Kari Fjellvang", "LOC", None),
+    ],
+)
+def test_context_overrides_the_models_other_labels(
+    text: str, word: str, label: str, expected: str | None
+) -> None:
+    assert (expected or word) in _with_model_says(text, word, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "label"),
+    [
+        ("Dette er for dårlig, skriv Fjordposten.", "Fjordposten", "ORG"),  # a newspaper
+        ("Vi må gjøre mer, sier KrF-leder Knut Arild Hareide.", "KrF-leder", "ORG"),  # a role
+        ("Hvorfor det, spør Venstres Trine Skei.", "Venstres", "ORG"),  # a genitive
+        ("I år får Hordaland mer penger.", "Hordaland", "LOC"),  # "får" is not "far"
+        ("Han fikk Nobelprisen i fjor.", "Nobelprisen", "MISC"),  # a noun, not a surname
+        ("Firmaet Jebsen har flyttet.", "Jebsen", "ORG"),  # a firm stays a firm
+        ("Vi gikk langs Karl Johan i går.", "Karl Johan", "LOC"),  # a street
+    ],
+)
+def test_context_does_not_override_everything(text: str, word: str, label: str) -> None:
+    assert word not in _with_model_says(text, word, label)
+
+
+def test_a_nouns_definite_form_is_not_a_surname() -> None:
+    # "-sen" is a patronymic ending, but "Sluttprisen" is "sluttpris" in the definite form.
+    assert _with_model_says("Sluttprisen ble høyere enn ventet.", "Sluttprisen", "PER") == []
+
+
+def test_a_first_name_that_is_also_a_word_before_a_verb(rec: PersonNameRecognizer) -> None:
+    assert "Per" in names(rec, "Per er naboen min. Han er syk.")
+    assert "Finn" in names(rec, "Finn har fått sparken.")
+    assert "Per" not in names(rec, "Per time koster det 500 kroner.")

@@ -56,3 +56,44 @@ def test_finds_references_to_one_person(text, span, kind):
 )
 def test_rejects_generic_phrases(text):
     assert find(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, span, kind",
+    [
+        ("Besten fikk slag", "Besten", "kinship"),
+        ("vi tok vare på far", "far", "kinship"),
+        ("stell til mor", "mor", "kinship"),
+        ("søskenbarnet mitt har", "søskenbarnet mitt", "kinship"),
+        ("ho lillejenta er sjuk", "lillejenta", "kinship"),
+        ("Gutten var fikk diabetes", "Gutten var", "kinship"),  # "vår" without "å"
+        ("Var dotter har astma", "Var dotter", "kinship"),
+        ("Karis mann er syk", "Karis mann", "kinship"),  # a name in the genitive
+        ("han som bor ved kirka", "han som bor", "described"),
+        ("ho som jobbar på butikken", "ho som jobbar", "described"),
+        ("Hun nye på kontoret", "Hun nye", "described"),
+        ("den yngste har astma", "den yngste", "described"),
+        ("ein i klassen til sonen min", "ein i klassen til sonen min", "described"),
+        ("en på laget vårt", "en på laget vårt", "described"),
+        ("eleven i 6b ble", "eleven i 6b", "child"),
+        ("Jenta i 4. klasse", "Jenta i 4. klasse", "child"),
+    ],
+)
+def test_finds_more_references_to_one_person(text, span, kind):
+    [f] = [f for f in find(text) if f.text == span]
+    assert f.type == PERSONREFERANSE and f.detail == kind
+    assert text[f.start : f.end] == span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "han får ikke svar",  # "får" folds to "far"
+        "gutten var glad",  # the verb "was"
+        "han som sa det",  # no describing verb
+        "den nye skolen",
+        "Hvis mor kan komme",  # "Hvis" is no genitive (bare "mor" is found on its own)
+    ],
+)
+def test_rejects_more_generic_phrases(text):
+    assert [f.text for f in find(text) if f.text != "mor"] == []

@@ -48,3 +48,21 @@ def test_rejects_lookalikes(text):
 def test_nav_office_is_an_institution():
     [f] = find("NAV-kontoret har nye åpningstider")
     assert f.text == "NAV-kontoret" and f.detail.startswith("institution")
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("går på sosialjhelp", "sosialjhelp"),  # letters swapped
+        ("eg har uføretrgyd", "uføretrgyd"),
+        ("ho lever av sosialhjelpa", "sosialhjelpa"),
+    ],
+)
+def test_finds_typos_and_inflections(text, span):
+    [f] = find(text)
+    assert f.text == span and f.type == SOSIALTJENESTE
+
+
+def test_crisis_centre_is_an_institution():
+    [f] = find("Krisesenteret trenger frivillige")
+    assert f.detail == "institution:krisesenter"

@@ -38,3 +38,22 @@ def test_finds_special_categories_of_a_person(text, span):
 )
 def test_rejects_group_words_and_lookalikes(text):
     assert find(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("jeg er transkvinne", "transkvinne"),
+        ("Vi er to mødre", "to mødre"),
+        ("dei har to pappaer", "to pappaer"),
+        ("han er trans", "trans"),
+    ],
+)
+def test_finds_gender_identity_and_same_sex_parents(text, span):
+    [f] = find(text)
+    assert f.text == span and f.type == SAERLIG_KATEGORI
+
+
+@pytest.mark.parametrize("text", ["Transport til skolen", "Vi har to hunder", "transkjøring"])
+def test_rejects_words_that_only_contain_the_term(text):
+    assert find(text) == []

@@ -163,3 +163,14 @@ def test_simulator_to_inbox_end_to_end(live_server: Any, sim: Simulator, page_ac
     assert job.state == "done" and sim.comments[sensitive.id].is_hidden
     assert Comment.objects.get(pk=c.pk).is_hidden
     assert not Comment.objects.filter(analysis_state="pending", is_own=False).exists()
+    # Each auto-hide is in the audit chain once, naming the comment but not its text.
+    from somevakt.web.records.audit import verify_chain
+    from somevakt.web.records.models import AuditEvent
+
+    hidden = AuditEvent.objects.filter(kind="comment.auto_hidden")
+    auto_jobs = OutboxJob.objects.filter(idempotency_key__startswith="auto-hide:")
+    assert sorted(int(e.object_id) for e in hidden) == sorted(auto_jobs.values_list("comment_id", flat=True))
+    event = hidden.get(object_id=str(c.pk))
+    assert event.data["job"] == job.pk and sensitive.id in event.object_repr
+    assert "05058767990" not in json.dumps(event.data) + event.object_repr + event.reason
+    assert verify_chain()[1] == []

@@ -34,11 +34,20 @@ _CONTEXT = re.compile(
     r"|iban|bankkort|vipps)"
 )
 # An invoice, KID, customer or order number is not an account: a label like this right
-# before the number rules it out ("Faktura nr 31796825688", "KID: 31796825688").
-_OTHER_NUMBER = re.compile(
-    r"(?<![^\W_])(?:faktura\w{0,8}|kid\w{0,8}|kunde\w{0,8}|ordre\w{0,8}|bestilling\w{0,8}"
+# before the number ("Faktura nr 31796825688", "KID: 31796825688", "fakturanummeret mitt er
+# 31796825688") or right after it ("31796825688 er fakturanummeret", "bruk 31796825688 som
+# KID") rules it out. Every repetition is bounded.
+_LABEL = (
+    r"(?:faktura\w{0,8}|kid\w{0,8}|kunde\w{0,8}|ordre\w{0,8}|bestilling\w{0,8}"
     r"|referanse\w{0,4}|ref|saks\w{0,8}|polise\w{0,6}|mal(?:er)?nummer|forsendelse\w{0,6})"
-    r"\W{0,3}(?:n(?:umme)?r|no)?\W{0,3}$"
+)
+_OTHER_NUMBER = re.compile(
+    rf"(?<![^\W_]){_LABEL}\W{{0,3}}(?:n(?:umme)?r\w{{0,3}}|no)?"
+    r"(?:\W{1,3}(?:er|mitt|min|vart|var|lyder|blir|pa)){0,2}\W{0,3}$"
+)
+_OTHER_NUMBER_AFTER = re.compile(
+    r"[\s(:=]{0,3}(?:(?:er|var|blir|som)\s{1,3})?(?:(?:et|en|ein|eit|mitt|min|vart|var)\s+)?"
+    rf"{_LABEL}(?![^\W_])"
 )
 _WINDOW = 40  # characters either side of a bare number searched for a context word
 
@@ -59,7 +68,9 @@ class KontonummerRecognizer:
             digits = m.group()
             if m.start() in taken or not kontonr.is_valid(digits) or fnr.is_valid(digits):
                 continue
-            if _OTHER_NUMBER.search(ftext, max(0, m.start() - 30), m.start()):
+            if _OTHER_NUMBER.search(ftext, max(0, m.start() - 40), m.start()):
+                continue
+            if _OTHER_NUMBER_AFTER.match(ftext, m.end(), m.end() + 30):
                 continue
             lo = max(0, m.start() - _WINDOW)
             if _CONTEXT.search(ftext, lo, m.start()) or _CONTEXT.search(

@@ -9,10 +9,17 @@ are written in lower case or without æøå. Rules add what comments do to names
   Norwegian first names ("kari har ikke fått svar"), and a known surname or single name;
 * a capitalised word after a title, role or kinship word ("naboen Gunnhild"), after a
   reporting verb ("sier Tveit") or before an age ("Gulsum (28)");
+* a common first name that is also a word, starting a sentence before a verb ("Per er ...");
+* where the model saw a place, an organisation or a title (MISC) but context says person: the
+  speaker of a quote (", seier Hugøy."), a name after a title ("representanten Vaksdal"), a
+  patronymic surname ("Bertelsen") and a known first name with a surname ("Noreen Walsh");
 
 and keep out what is not a person: the local place names, the municipality, weekdays,
-months, greetings, role words, capitalised common words at the start of a sentence, single
-letters ("plan B") and lower-case words at the edge of a name in capitalised text.
+months, greetings, role words, capitalised common words at the start of a sentence, nouns in
+the definite form that look like surnames ("Sluttprisen"), long compounds of common words
+("Europautvalet"), roles and genitives after a reporting verb ("sier KrF-leder ...",
+"spør Venstres ..."), single letters ("plan B") and lower-case words at the edge of a name in
+capitalised text.
 @mentions belong to the person-reference recognizer and are skipped here.
 
 Speed: spaCy is imported and the model loaded only when a text could contain a name (a
@@ -191,8 +198,32 @@ _TITLES = frozenset(
         "herr",
         "frk",
         "kaptein",
+        "kong",
+        "dronning",
+        "prins",
+        "prinsesse",
+        "ordførar",
+        "ordføraren",
+        "representant",
+        "representanten",
+        "stortingsrepresentant",
+        "stortingsrepresentanten",
+        "statssekretær",
+        "utenriksminister",
+        "utanriksminister",
+        "finansminister",
+        "forfatteren",
+        "forfattaren",
+        "kunstneren",
+        "kunstnaren",
+        "trener",
+        "trenar",
+        "treneren",
+        "trenaren",
     )
 )
+# Words whose folded form is a title's: "får" (gets) folds to "far" (father).
+_NOT_TITLES = frozenset(("får", "faar"))
 # Reporting verbs followed by the speaker ("sier Tveit", "konkluderte Hansen").
 _SAYS = frozenset(
     fold_word(w)
@@ -228,8 +259,20 @@ _SAYS = frozenset(
         "uttalte",
         "hevder",
         "hevdar",
+        "forklarer",
+        "forklarar",
+        "avslutter",
+        "avsluttar",
+        "understrekar",
+        "konkluderer",
+        "konkluderar",
     )
 )
+# After a quote (", sier Hansen.") the speaker is a person even where the model saw a place or
+# an organisation; not for "skriver" and "opplyser", whose subject is often a newspaper or an
+# agency (", skriv Firda.", ", opplyser Tine.").
+_QUOTE_SAYS = _SAYS - {fold_word(w) for w in ("skriver", "skriv", "skrev", "skreiv", "opplyser")}
+_QUOTE_END = (",", "»", '"', "”", "“")
 _AGE = re.compile(r"\s?\(\d{1,3}\)")
 
 # Common Norwegian first names (public knowledge), in addition to the NorNE-derived list.
@@ -245,6 +288,39 @@ _EXTRA_FIRST_NAMES = (
     "Solveig Stian Stine Svein Sverre Synnøve Søren Theo Thea Tobias Tone Tor Torbjørn Tore "
     "Torunn Trine Trond Tuva Turid Vilde Vilja William Kåre Øystein Åse Åsmund"
 ).split()
+_COMMON_FIRST_NAMES = frozenset(fold_word(w) for w in _EXTRA_FIRST_NAMES)
+# Finite verbs that follow a subject at the start of a sentence (folded).
+_FINITE_VERBS = frozenset(
+    fold_word(w)
+    for w in (
+        "er",
+        "var",
+        "har",
+        "hadde",
+        "skal",
+        "vil",
+        "kan",
+        "må",
+        "fikk",
+        "fekk",
+        "kom",
+        "gikk",
+        "gjekk",
+        "ble",
+        "blei",
+        "vart",
+        "blir",
+        "vert",
+        "bor",
+        "jobber",
+        "jobbar",
+        "heter",
+        "heiter",
+        "sa",
+        "sier",
+        "seier",
+    )
+)
 
 # Never a person here, whatever the model says (folded forms).
 _NOT_A_PERSON = frozenset(
@@ -274,6 +350,9 @@ _NOT_A_PERSON = frozenset(
         "kommunen",
         "kommunens",
         "birkenes kommune",
+        "jan mayen",
+        "karl johan",
+        "karl johans gate",
         "nav",
         "politiet",
         # Weekdays and months, bokmål and nynorsk.
@@ -348,6 +427,10 @@ _SENTENCE_BREAK = re.compile("[.!?:;\n…\u2190-\u2bff\U0001f000-\U0001faff]")
 # Inflection endings (folded) stripped to find the common word a form comes from.
 _SUFFIXES = ("ene", "ane", "ens", "ets", "inga", "ingen", "en", "et", "er", "ar", "a", "e")
 _ACRONYM = re.compile(r"[A-ZÆØÅ]{2,5}(?:-|$)")
+# Patronymic surnames, also in the genitive: "Bertelsen", "Karlssons".
+_PATRONYMIC = re.compile(r"[A-ZÆØÅ][a-zæøåäöüéè]{2,}s?s(?:en|on)s?$")
+# Folded endings of nouns and places that look like patronymics ("Haukåsen", "Nobelprisen").
+_NOUN_ENDINGS = ("asen", "fossen", "prisen", "plassen")
 
 
 @dataclass(slots=True)
@@ -470,7 +553,8 @@ class PersonNameRecognizer:
         if folded in common:
             return True
         if folded.endswith(("sen", "son", "sson")):
-            return False  # patronymic surnames: "Hansen" is not an inflected "hans"
+            # Patronymic surnames: "Hansen" is not an inflected "hans"; "Sluttprisen" is.
+            return self._definite_noun(folded)
         for suffix in _SUFFIXES:
             stem = folded[: -len(suffix)]
             if (
@@ -527,14 +611,21 @@ class PersonNameRecognizer:
             ]
         found: list[Finding] = []
         covered: list[tuple[int, int]] = []  # spans of any entity (PER or not)
+        other: dict[tuple[int, int], str] = {}  # the model's places, organisations, misc
         for start, end, label in ents:
             covered.append((start, end))
+            detail, score = "model", MODEL_SCORE
             if label != "PER":
-                continue
+                if label not in ("MISC", "LOC") or not self._first_and_last_name(ws, start, end):
+                    other[(start, end)] = label
+                    continue
+                # "Noreen Walsh", "Signy Fardal" taken for a title or a place: capitalised
+                # words after a known first name are nearly always a person (97% in NorNE).
+                detail, score = "first name+model", CUE_SCORE
             span = self._clean_model_span(ws, start, end)
             if span is not None:
                 s, e = span
-                found.append(Finding(PERSON, s, e, text[s:e], MODEL_SCORE, detail="model"))
+                found.append(Finding(PERSON, s, e, text[s:e], score, detail=detail))
         names = self.lexicon.first_names
         all_lower = not any(w.text[0].isupper() for w in ws)
         for i, w in enumerate(ws):
@@ -546,7 +637,12 @@ class PersonNameRecognizer:
             cue = prev is not None and prev.folded in _CUES
             strong = prev is not None and prev.folded in _STRONG_CUES
             if w.text[0].isupper():
-                ok = cue or not (w.initial and self._is_common(w)) or self._name_follows(ws, i)
+                ok = (
+                    cue
+                    or not (w.initial and self._is_common(w))
+                    or self._name_follows(ws, i)
+                    or self._subject_of_verb(ws, i)
+                )
             elif self._is_common(w):  # "og hans", "med andre": a word, unless "hilsen per"
                 ok = strong
             else:  # "til kari"; alone only in text written all in lower case
@@ -579,14 +675,24 @@ class PersonNameRecognizer:
         # Capitalised words the model left that context marks as a name: after a strong cue,
         # a title, role or kinship word ("Hilsen Torbjørg", "naboen Gunnhild", "ordfører
         # Haugland"), after a reporting verb ("sier Tveit"), or before an age ("Gulsum (28)").
+        # After a title or as the speaker of a quote (", seier Hugøy."), also a word the model
+        # took for a place or an organisation.
         for i, w in enumerate(ws):
             if w.mention or not w.text[0].isupper() or _ACRONYM.match(w.text):
                 continue
-            if self._blocked(w.text) or any(s < w.end and w.start < e for s, e in covered):
+            if self._blocked(w.text):
+                continue
+            overlaps = [(s, e) for s, e in covered if s < w.end and w.start < e]
+            if overlaps and not (
+                all(sp in other and sp[0] >= w.start for sp in overlaps)
+                and self._person_context(text, ws, i)
+            ):
                 continue
             prev = ws[i - 1] if i > 0 and not w.initial else None
-            after_cue = prev is not None and (
-                prev.folded in _STRONG_CUES or prev.folded in _TITLES or prev.folded in _SAYS
+            after_cue = (
+                prev is not None
+                and (prev.folded in _STRONG_CUES or self._is_title(prev) or prev.folded in _SAYS)
+                and not self._role_or_genitive(text, ws, i)
             )
             age = _AGE.match(text, self._run_end(text, ws, i)) is not None and not (
                 w.initial and self._looks_common(w.folded)  # "Kreftsyke Hannah Jones (13)"
@@ -598,6 +704,29 @@ class PersonNameRecognizer:
                 Finding(PERSON, w.start, end, text[w.start : end], CUE_SCORE, detail="cue")
             )
             covered.append((w.start, end))
+        # A patronymic surname ("Bertelsen", "Karlsson") the model took for a place or a title
+        # (MISC): a person, unless it is a noun's definite form ("Nobelprisen", "Haukåsen").
+        # Not what it took for an organisation ("Jebsen", "Aleksandersen" as firms).
+        for i, w in enumerate(ws):
+            if w.mention or not _PATRONYMIC.match(w.text) or self._blocked(w.text):
+                continue
+            overlaps = [sp for sp in covered if sp[0] < w.end and w.start < sp[1]]
+            if any(other.get(sp) not in ("MISC", "LOC") for sp in overlaps):
+                continue
+            if self._definite_noun(w.folded):
+                continue
+            start = w.start
+            for sp in overlaps:  # "Tor Holger Bertelsen" as one span: keep the first names
+                before = [x for x in ws if sp[0] <= x.start and x.end <= w.start]
+                if before and all(
+                    x.text[0].isupper() and not self._common_not_name(x) for x in before
+                ):
+                    start = before[0].start
+            end = self._run_end(text, ws, i)
+            found.append(
+                Finding(PERSON, start, end, text[start:end], GAZETTEER_SCORE, detail="surname")
+            )
+            covered.append((start, end))
         # A known surname or single name the model left: "hos Epiktet", "Hansen kom".
         for i, w in enumerate(ws):
             if (
@@ -617,6 +746,85 @@ class PersonNameRecognizer:
             covered.append((w.start, end))
         found.sort(key=lambda f: f.start)
         return found
+
+    def _first_and_last_name(self, ws: list[_Word], start: int, end: int) -> bool:
+        """The span is a known first name followed by one to three capitalised words."""
+        inside = [w for w in ws if start <= w.start and w.end <= end]
+        return (
+            2 <= len(inside) <= 4
+            and inside[0].folded in self.lexicon.first_names
+            and all(w.text[0].isupper() and not w.mention for w in inside)
+            and not self._blocked(" ".join(w.text for w in inside))
+            and not any(self._blocked(w.text) for w in inside)
+            and not ("-" in inside[-1].text and inside[-1].text.rsplit("-", 1)[1][:1].islower())
+        )
+
+    def _long_compound(self, w: _Word) -> bool:
+        """A long capitalised compound of common words: in NorNE train, 5 of about 950 such
+        words inside a sentence are (part of) a person's name."""
+        return (
+            len(w.text) >= 11
+            and w.text[0].isupper()
+            and w.folded not in self.lexicon.name_tokens
+            and self._common_not_name(w)
+        )
+
+    def _definite_noun(self, folded: str) -> bool:
+        """A (folded) word shaped like a patronymic that is a noun's definite form
+        ("Prisen", "Undersøkelsen") or a place ("-åsen", "-fossen")."""
+        lex = self.lexicon
+        if folded in lex.name_tokens or folded in lex.first_names:
+            return False
+        base = folded[:-1] if folded.endswith(("sens", "sons")) else folded
+        if base in lex.common or base.endswith(_NOUN_ENDINGS):
+            return True
+        # "Prisen" (pris), "Referansen" (referanse)
+        return base.endswith("en") and (
+            self._looks_common(base[:-2]) or self._looks_common(base[:-1])
+        )
+
+    @staticmethod
+    def _is_title(w: _Word) -> bool:
+        return w.folded in _TITLES and w.text.lower() not in _NOT_TITLES
+
+    def _role_or_genitive(self, text: str, ws: list[_Word], i: int) -> bool:
+        """Word i names a role ("KrF-leder", "Bellona-leiaren") or is a genitive before
+        another word ("Venstres Trine Skei", "Arbeiderpartiets leder"), not a name."""
+        w = ws[i]
+        if "-" in w.text and w.text.rsplit("-", 1)[1][:1].islower():
+            return True
+        nxt = ws[i + 1] if i + 1 < len(ws) else None
+        return (
+            w.text.endswith("s")
+            and w.folded not in self.lexicon.first_names
+            and nxt is not None
+            and not nxt.initial
+            and text[w.end : nxt.start].strip() == ""
+        )
+
+    def _person_context(self, text: str, ws: list[_Word], i: int) -> bool:
+        """Word i follows a title or role ("representanten Vaksdal") or is the speaker of a
+        quote (", meiner Hersoug"): a person, whatever the model took it for."""
+        if i == 0 or ws[i].initial or self._role_or_genitive(text, ws, i):
+            return False
+        prev = ws[i - 1]
+        if text[prev.end : ws[i].start].strip():
+            return False
+        if self._is_title(prev):
+            return True
+        return prev.folded in _QUOTE_SAYS and text[: prev.start].rstrip().endswith(_QUOTE_END)
+
+    @staticmethod
+    def _subject_of_verb(ws: list[_Word], i: int) -> bool:
+        """A common first name that is also a word, starting a sentence before a verb: "Per er
+        naboen min", "Finn har fått sparken" (but not "Per time ...", "Andre er uenige")."""
+        return (
+            ws[i].initial
+            and ws[i].folded in _COMMON_FIRST_NAMES
+            and i + 1 < len(ws)
+            and not ws[i + 1].initial
+            and ws[i + 1].folded in _FINITE_VERBS
+        )
 
     def _name_follows(self, ws: list[_Word], i: int) -> bool:
         """Word i is directly followed by a capitalised known name ("Hans Johan ...")."""
@@ -685,6 +893,8 @@ class PersonNameRecognizer:
             trimmed = True
         if not inside or all(len(w.text) < 2 for w in inside):
             return None  # nothing left, or "plan B"
+        if any(self._long_compound(w) for w in inside):
+            return None  # "Europautvalet", "Hortens Diskusjonsforening": not a person's name
         if len(inside) == 1:
             w = inside[0]
             if (w.initial or w.text.islower()) and self._common_not_name(w):

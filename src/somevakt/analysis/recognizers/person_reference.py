@@ -9,12 +9,14 @@ They matter because they make a health, welfare or crime word personal (see link
   (``standalone``);
 - a role tied to a place, a class or a person: "læreren til 6. klasse", "rektor på
   Birkeland skole", "læreren til datteren min", and unique roles ("rektor", "ordføreren");
-- a child singled out: "lille Sofie", "vesle Ola", "Emma i 3b";
+- a child singled out: "lille Sofie", "vesle Ola", "Emma i 3b", "eleven i 7b";
+- a person singled out by a description (``described``): "han som bor ...", "ho som jobbar
+  ...", "hun nye i resepsjonen", "en i klassen til dattera mi";
 - @mentions: "@Kari Nordmann", "@kari.nordmann" (names without "@" are the person-name
   recognizer's).
 
-``detail`` says which kind matched (kinship, role, child, mention): linking treats roles
-(public office holders) more strictly than private persons.
+``detail`` says which kind matched (kinship, role, child, described, mention): linking treats
+roles (public office holders) more strictly than private persons.
 """
 
 from __future__ import annotations
@@ -35,6 +37,17 @@ _POSSESSIVE = (
 _CHILD_HINT = re.compile(r"lille|vesle|lisle|\s(?:i|pa)\s+\d")
 # Folded "vår" is "var", which is also the past tense "was": checked on the original.
 _WAS = "var"
+# Written without "å", "vår" is "var": it is the possessive when a finite verb follows the
+# phrase ("gutten var fikk epilepsi", "Var sonn er i barnevernet"), the verb "was" otherwise
+# ("sønnen var syk"). Folded forms.
+_FINITE_VERB = frozenset(
+    "er e har ha hadde fikk fekk far fatt ble blei vart blir gar gikk gjekk sliter slit sleit "
+    "trenger treng kan skal ma matte bor budde sitter sit ligger ligg mottar venter mangler "
+    "manglar begynte byrja heter het jobber jobbar gjorde gjer".split()
+)
+_NEXT_WORD = re.compile(r"\W{0,3}?([^\W\d_]+)")
+# Bare "far" (father) folds from "får" (gets) too: only the one written "far" counts.
+_BARE_FAR = "far"
 
 
 @cache
@@ -60,7 +73,7 @@ def _alt(words: list[str]) -> str:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], ...]:
     w = _word_lists()
     kin, poss = _alt(w["kinship"] + w["standalone"]), _alt(_POSSESSIVE.split())
     # Word boundaries are lookarounds on letters and digits: no backtracking into words.
@@ -80,18 +93,48 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         r"|(?<![\w])(?!(?:" + _alt(w["not_a_name"]) + r")\b)[A-ZÆØÅ][a-zæøåé]{1,20}"
         r"\s+(?:i|på)\s+\d{1,2}\s?\.?\s?(?:[a-zA-Z](?![\w])|klasse|trinn)"
     )
+    # A name in the genitive and a close relative: "Karis mann", "Olsens datter" (original
+    # text: the capital marks the name).
+    genitive = re.compile(
+        r"(?<![\w])(?!(?:Hvis|Mens|Ellers|Tross|Alles|Dens|Dets)\b)[A-ZÆØÅ][a-zæøåé]{1,20}s\s+"
+        r"(?:sønn|sønnen|son|sonen|datter|dotter|mann|kone|kona|mor|far|bror|søster|syster|"
+        r"gutt|jente|samboer|sambuar|kjæreste|ektemann|ektefelle|sønner|døtre)(?![\w])"
+    )
     mention = re.compile(
         r"(?<![\w.+\-@])@[^\W\d_](?:[\w.\-]{0,38}[^\W_])?(?:[ \u00a0][A-ZÆØÅ][\w\-]{0,29}){0,2}"
     )
-    return kinship, role, child, mention
+    who, group = _alt(w["described_who"]), _alt(w["described_group"])
+    described = re.compile(
+        rf"(?<![^\W_])(?:(?:{who})\s+som\s+(?:{_alt(w['described_verb'])})"
+        r"|(?:han|hun|ho|hen)\s+nye|(?:den|han|hun|ho)\s+(?:eldste|yngste|minste)"
+        rf"|(?:en|ein|ei|noen|nokon|{who})\s+(?:i|pa)\s+(?:{group})\s+"
+        rf"(?:til\s+(?:(?:{kin})\s+(?:{poss})|(?:{_alt(w['standalone'])}))|(?:{poss})))(?![^\W_])"
+    )
+    # A pupil singled out by class, in any case: "eleven i 7b", "Gutten i 5. klasse".
+    pupil = re.compile(
+        r"(?<![^\W_])(?:eleven|gutten|guten|jenta|jentungen|ungen)\s+(?:i|pa)\s+\d{1,2}\s?\.?\s?"
+        r"(?:klasse|trinn|[a-z])(?![^\W_])"
+    )
+    return kinship, role, child, mention, described, pupil, genitive
 
 
 class PersonReferenceRecognizer:
     name = "person_reference"
 
     def __init__(self) -> None:
-        self._kinship, self._role, self._child, self._mention = _patterns()
+        (
+            self._kinship,
+            self._role,
+            self._child,
+            self._mention,
+            self._described,
+            self._pupil,
+            self._genitive,
+        ) = _patterns()
         lists = _word_lists()
+        # "som" and "nye" are common: the described patterns also need one of the "who" words.
+        self._who_words = frozenset(fold_word(w) for w in ("den", *lists["described_who"]))
+        self._described_words = frozenset(["eldste", "yngste", "minste", *lists["described_group"]])
         # Most comments name no relative or role: a set test on their words skips the regexes.
         self._kin_words = frozenset(lists["kinship"] + lists["standalone"])
         self._role_words = frozenset(lists["role"] + lists["unique_role"])
@@ -107,9 +150,15 @@ class PersonReferenceRecognizer:
             s, e = folded.span(m.start(), m.end())
             if poss == _WAS:
                 ps, pe = folded.span(*m.span("poss" if m.group("poss") else "poss2"))
-                if text[ps:pe].lower() == "var":  # the verb "was", not "vår"
-                    continue
+                if text[ps:pe].lower() == "var" and not _verb_follows(ftext, m.end()):
+                    continue  # the verb "was", not "vår"
+            elif poss is None and m.group() == _BARE_FAR and text[s:e].lower() != _BARE_FAR:
+                continue  # "får"
             found.append(Finding(PERSONREFERANSE, s, e, text[s:e], 0.8, detail="kinship"))
+        for m in self._genitive.finditer(text) if kin else ():
+            found.append(
+                Finding(PERSONREFERANSE, m.start(), m.end(), m.group(), 0.8, detail="kinship")
+            )
         for m in self._role.finditer(ftext) if not self._role_words.isdisjoint(words) else ():
             s, e = folded.span(m.start(), m.end())
             found.append(Finding(PERSONREFERANSE, s, e, text[s:e], 0.7, detail="role"))
@@ -118,12 +167,26 @@ class PersonReferenceRecognizer:
             found.append(
                 Finding(PERSONREFERANSE, m.start(), m.end(), m.group(), 0.8, detail="child")
             )
+        for m in self._pupil.finditer(ftext) if child else ():
+            s, e = folded.span(m.start(), m.end())
+            found.append(Finding(PERSONREFERANSE, s, e, text[s:e], 0.8, detail="child"))
+        if not self._described_words.isdisjoint(words) or (
+            ("som" in words or "nye" in words) and not self._who_words.isdisjoint(words)
+        ):
+            for m in self._described.finditer(ftext):
+                s, e = folded.span(m.start(), m.end())
+                found.append(Finding(PERSONREFERANSE, s, e, text[s:e], 0.7, detail="described"))
         if "@" in text:
             for m in self._mention.finditer(text):
                 found.append(
                     Finding(PERSONREFERANSE, m.start(), m.end(), m.group(), 0.9, detail="mention")
                 )
         return _drop_nested(found)
+
+
+def _verb_follows(ftext: str, pos: int) -> bool:
+    m = _NEXT_WORD.match(ftext, pos)
+    return m is not None and m.group(1) in _FINITE_VERB
 
 
 def _drop_nested(found: list[Finding]) -> list[Finding]:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
+from django.db.models import F, Field
 from django.utils import timezone
 
 from somevakt.jsonl import InputRecord
-from somevakt.web.records.audit import record_event
+from somevakt.web.records.audit import record_event, record_events
 
 from .dbretry import with_retry
 from .models import URGENCY, URGENCY_DEFAULT, URGENCY_FAILED, Comment, OutboxJob
@@ -85,11 +85,14 @@ def _analyse(proc: Any, chunk: list[Comment]) -> list[tuple[Comment, dict[str, A
 
 
 def _store_all(results: list[tuple[Comment, dict[str, Any] | None, str]]) -> None:
-    """Write a chunk's results in one transaction: one read, one bulk update, then the rare
-    per-comment steps (failures, auto-hide jobs)."""
+    """Write a chunk's results in one transaction: one read, one prepared UPDATE run for
+    every row (executemany), then the rare per-comment steps (failures, auto-hide jobs).
+
+    Django's bulk_update builds a CASE expression per field and row, which cost more than
+    the analysis itself; the prepared statement is a few microseconds a row."""
     with transaction.atomic():
         current = set(
-            Comment.objects.filter(
+            Comment.objects.select_for_update().filter(
                 pk__in=[c.pk for c, _o, _e in results], analysis_state=Comment.Analysis.PENDING
             ).values_list("pk", "version")
         )
@@ -106,9 +109,27 @@ def _store_all(results: list[tuple[Comment, dict[str, Any] | None, str]]) -> Non
             if row.hide_now:
                 hide.append((row, row.category))
         if done:
-            Comment.objects.bulk_update(done, RESULT_FIELDS, batch_size=ANALYSIS_CHUNK)
-        for row, category in hide:
-            _auto_hide(row.pk, row.version, category)
+            _write_results(done)
+        _auto_hide_all([row for row, _category in hide])
+
+
+def _write_results(rows: list[Comment]) -> None:
+    """UPDATE the result fields of each row, only where it is still the version analysed."""
+    meta = Comment._meta
+    fields = [cast(Field, meta.get_field(name)) for name in RESULT_FIELDS]
+    qn = connection.ops.quote_name
+    sql = (
+        f"UPDATE {qn(meta.db_table)} SET "
+        + ", ".join(f"{qn(str(f.column))} = %s" for f in fields)
+        + f" WHERE {qn('id')} = %s AND {qn('version')} = %s AND {qn('analysis_state')} = %s"
+    )
+    params = [
+        [f.get_db_prep_save(getattr(row, f.attname), connection) for f in fields]
+        + [row.pk, row.version, Comment.Analysis.PENDING.value]
+        for row in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
 
 
 RESULT_FIELDS = [
@@ -162,6 +183,35 @@ def _store(read: Comment, out: dict[str, Any] | None, error: str) -> None:
     updated = current.update(**{f: getattr(row, f) for f in RESULT_FIELDS})
     if updated and row.hide_now:
         _auto_hide(read.pk, read.version, row.category)
+
+
+def _auto_hide_all(rows: list[Comment]) -> None:
+    """Queue a hide job for each analysed comment the policy hides at once, and record it:
+    one read, one insert of jobs, one append to the audit chain for the whole chunk."""
+    if not rows:
+        return
+    visible = {
+        pk: (account_id, platform_id)
+        for pk, account_id, platform_id in Comment.objects.filter(
+            pk__in=[r.pk for r in rows], is_hidden=False, deleted_on_platform=False
+        ).values_list("pk", "account_id", "platform_id")
+    }
+    wanted = {f"auto-hide:{r.pk}:v{r.version}": r for r in rows if r.pk in visible}
+    known = set(OutboxJob.objects.filter(idempotency_key__in=list(wanted)).values_list("idempotency_key", flat=True))
+    new = [OutboxJob(idempotency_key=key, comment_id=r.pk, kind=OutboxJob.Kind.HIDE)
+           for key, r in wanted.items() if key not in known]
+    if not new:
+        return
+    OutboxJob.objects.bulk_create(new)
+    jobs = dict(OutboxJob.objects.filter(idempotency_key__in=[j.idempotency_key for j in new])
+                .values_list("idempotency_key", "pk"))
+    record_events([
+        (None, "comment.auto_hidden", Comment(pk=r.pk, platform_id=visible[r.pk][1]),
+         "Policy: sensitive data is hidden at once, before review",
+         {"account": visible[r.pk][0], "category": r.category, "clause": r.clause_id,
+          "job": jobs[key]})
+        for key, r in wanted.items() if key not in known
+    ])
 
 
 def _auto_hide(pk: int, version: int, category: str) -> None:

@@ -11,9 +11,10 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Field
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -180,29 +181,60 @@ def _from_event(ev: ChangeEvent) -> IncomingComment:
 
 
 def insert_new(account: OfficialAccount, comments: list[IncomingComment], source: str) -> int:
-    """Store comments seen whole, in bulk: one look-up, one multi-row insert that skips ids
-    already stored (dedupe), then the ordinary upsert for the few seen before (an edit or a
-    removal that came first). Returns how many were new."""
+    """Store comments seen whole, in bulk: one multi-row INSERT that skips ids already stored
+    (dedupe by the unique platform id, also against a concurrent delivery) and returns the
+    ids it stored, then the ordinary upsert for the few seen before (an edit or a removal
+    that came first, or a repeated delivery). Returns how many were new."""
     if not comments:
         return 0
-    ids = [c.platform_id for c in comments]
-    known = set(Comment.objects.filter(platform="facebook", platform_id__in=ids).values_list("platform_id", flat=True))
     fresh: dict[str, IncomingComment] = {}
     for c in comments:
-        if c.platform_id not in known:
-            fresh.setdefault(c.platform_id, c)
-    rows = [Comment(platform="facebook", platform_id=c.platform_id, **_fields(account, c, source)) for c in fresh.values()]
-    Comment.objects.bulk_create(rows, ignore_conflicts=True)
-    if fresh and connection.vendor != "sqlite":
-        # Without SQLite's serialized writers another delivery may have stored a row between
-        # the look-up and the insert: hand any that differ from ours to the upsert.
-        raced = Comment.objects.filter(platform="facebook", platform_id__in=list(fresh), message="")
-        known.update(cid for cid in raced.values_list("platform_id", flat=True) if fresh[cid].message)
-    CACHE.ensure_posts(account, {c.post_id for c in fresh.values()})
+        fresh.setdefault(c.platform_id, c)
+    stored: set[str] = set()
+    rows = list(fresh.values())
+    for start in range(0, len(rows), INSERT_CHUNK):
+        stored |= _insert_skipping_known(account, rows[start:start + INSERT_CHUNK], source)
+    CACHE.ensure_posts(account, {fresh[cid].post_id for cid in stored})
     for c in comments:
-        if c.platform_id in known:
+        if c.platform_id not in stored:
             upsert(account, c, source)
-    return len(fresh)
+    return len(stored)
+
+
+INSERT_CHUNK = 200  # rows per INSERT (SQLite allows 32,766 parameters a statement)
+
+
+def _insert_skipping_known(account: OfficialAccount, comments: list[IncomingComment], source: str) -> set[str]:
+    """INSERT ... ON CONFLICT DO NOTHING RETURNING platform_id (SQLite >= 3.35, PostgreSQL).
+
+    The ORM's bulk_create cannot say which rows it skipped, and building a model instance
+    per row cost more than the insert itself: every column but the few a comment sets takes
+    its default from one template instance."""
+    meta = Comment._meta
+    fields = [cast(Field, f) for f in meta.concrete_fields if not f.primary_key]
+    by_name = {f.name: f for f in fields}
+    template = Comment(account=account, platform="facebook", source=source)
+    base = [f.get_db_prep_save(f.pre_save(template, True), connection) for f in fields]
+    index = {f.name: i for i, f in enumerate(fields)}
+    params: list[Any] = []
+    for c in comments:
+        values = list(base)
+        row = _fields(account, c, source)
+        row.pop("account")
+        row["platform_id"] = c.platform_id
+        for name, value in row.items():
+            values[index[name]] = by_name[name].get_db_prep_save(value, connection)
+        params.extend(values)
+    qn = connection.ops.quote_name
+    one = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    sql = (
+        f"INSERT INTO {qn(meta.db_table)} ({', '.join(qn(str(f.column)) for f in fields)}) "
+        f"VALUES {', '.join([one] * len(comments))} "
+        f"ON CONFLICT ({qn('platform')}, {qn('platform_id')}) DO NOTHING RETURNING {qn('platform_id')}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {r[0] for r in cursor.fetchall()}
 
 
 def apply_events(events: list[ChangeEvent]) -> tuple[int, set[str]]:

@@ -154,6 +154,12 @@ class Comment(models.Model):
             models.Index(fields=["analysis_state"], name="analysis_queue"),
             models.Index(fields=["post_platform_id"], name="comment_post"),
             models.Index(fields=["parent_platform_id"], name="comment_parent"),
+            # The open queue in inbox order: a page is read straight off this small index,
+            # without sorting every open comment (the WHERE must match the inbox's filter).
+            models.Index(fields=["urgency", "received_at", "id", "account", "category"], name="inbox_open_order",
+                         condition=models.Q(state__in=["new", "assigned", "escalated"])),
+            models.Index(fields=["urgency", "received_at", "id", "account"], name="inbox_all_order"),
+            models.Index(fields=["account", "category", "state"], name="inbox_account_category"),
         ]
 
     def __str__(self) -> str:  # never the text: the audit log stores this
@@ -241,3 +247,6 @@ class SyncState(models.Model):
     account = models.OneToOneField(OfficialAccount, on_delete=models.CASCADE, related_name="sync")
     last_polled_at = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=300, blank=True)
+    # Set when the platform refused the page token (Graph error 190): the account's outbox
+    # jobs and polling wait until a person says the token has been renewed.
+    token_expired_at = models.DateTimeField(_("token expired"), null=True, blank=True)

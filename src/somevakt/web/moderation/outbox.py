@@ -9,13 +9,16 @@ Exactly once:
 - hide/unhide are idempotent on the platform: repeating them is harmless.
 - reply: the platform's comment id is stored with the job's `done` state in one update. If an
   earlier attempt may have taken effect (timeout, 5xx, a dead worker: `maybe_applied`), the
-  worker first looks for the page's reply with exactly this text and adopts it if found.
+  worker first lists the parent comment's replies and adopts the page's reply with exactly
+  this text that no other job has recorded as its own; only if there is none does it post.
 - private reply: the platform allows one per comment; "already replied" after a possibly
   applied attempt means it took effect.
 - delete: "does not exist" after a possibly applied attempt means it took effect.
 Retryable errors (5xx, timeouts, throttling) back off exponentially, with the platform's hint
-as the floor. Permanent errors (expired token 190, permissions, invalid) fail the job
-visibly; a person can requeue it after the cause is fixed.
+as the floor. An expired or invalid token (190) fails no job and spends no attempt: the
+account's jobs wait until a person says the token is renewed (connection.py). Other permanent
+errors (permissions, invalid) fail the job visibly; a person can requeue it after the cause
+is fixed.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from django.utils import timezone
 from somevakt.platforms.facebook import GraphClient, GraphError, sleep_for
 
 from . import conf
+from .connection import blocked_accounts, mark_token_expired
 from .dbretry import with_retry
 from .models import Comment, OutboxJob
 
@@ -71,9 +75,11 @@ def _claim(worker: str, limit: int) -> list[OutboxJob]:
         state=OutboxJob.State.RUNNING, claimed_until__lt=now
     )
     with transaction.atomic():
-        qs = OutboxJob.objects.filter(due).order_by("next_attempt_at", "id")
+        # Jobs of an account whose token must be renewed wait (see connection.py).
+        qs = OutboxJob.objects.filter(due).exclude(comment__account_id__in=blocked_accounts())
+        qs = qs.order_by("next_attempt_at", "id")
         if connection.features.has_select_for_update_skip_locked:
-            qs = qs.select_for_update(skip_locked=True)
+            qs = qs.select_for_update(skip_locked=True, of=("self",))
         jobs = list(qs[:limit])
         for job in jobs:
             if job.state == OutboxJob.State.RUNNING:  # its worker died mid-call
@@ -145,7 +151,13 @@ def _call(job: OutboxJob, comment: Comment, page_id: str, client: GraphClient) -
         return "", ""
     if kind == OutboxJob.Kind.REPLY:
         if job.maybe_applied:
-            found = client.find_reply(comment.platform_id, page_id, job.message)
+            # Another job's reply with the same text (a person answered the same twice on
+            # purpose) is not this job's: only a reply no other job has claimed is adopted.
+            others = set(with_retry(lambda: list(
+                OutboxJob.objects.filter(comment_id=comment.pk, kind=OutboxJob.Kind.REPLY)
+                .exclude(pk=job.pk).exclude(result_id="").values_list("result_id", flat=True)
+            )))
+            found = client.find_reply(comment.platform_id, page_id, job.message, exclude=others)
             if found:
                 return found, "applied by an earlier attempt"
         return client.reply(comment.platform_id, job.message), ""
@@ -169,10 +181,16 @@ def _failed(job: OutboxJob, worker: str, err: GraphError) -> str:
         _finish(job, worker, state=OutboxJob.State.PENDING, last_error=text, maybe_applied=maybe,
                 next_attempt_at=timezone.now() + timedelta(seconds=delay))
         return OutboxJob.State.PENDING
+    if err.kind == "token":
+        # Retrying cannot help until the token is renewed: the job waits with the account's
+        # other jobs, this attempt not counted, and the responsible persons are told.
+        text = f"the page token has expired or is invalid; waiting for a new token: {text}"[:300]
+        _finish(job, worker, state=OutboxJob.State.PENDING, last_error=text, maybe_applied=maybe,
+                attempts=max(0, job.attempts - 1), next_attempt_at=timezone.now())
+        with_retry(lambda: mark_token_expired(job.comment.account_id, text))
+        return OutboxJob.State.PENDING
     if err.retryable:
         text = f"gave up after {job.attempts} attempts: {text}"[:300]
-    elif err.kind == "token":
-        text = f"the page token has expired or is invalid; an administrator must renew it: {text}"[:300]
     _finish(job, worker, state=OutboxJob.State.FAILED, last_error=text, maybe_applied=maybe)
     log.error("outbox job %s (%s) failed for good: %s", job.pk, job.kind, text)
     return OutboxJob.State.FAILED

@@ -10,4 +10,5 @@ urlpatterns = [
     path("kommentar/<int:pk>/handling/", views.act, name="act"),
     path("utboks/", views.outbox_view, name="outbox"),
     path("utboks/<int:pk>/prov-igjen/", views.requeue, name="requeue"),
+    path("konto/<int:account_id>/token-fornyet/", views.token_renewed, name="token-renewed"),
 ]

@@ -15,6 +15,7 @@ from somevakt.platforms.facebook import GraphClient, GraphError
 from somevakt.web.accounts.models import LIVE_STATES, OfficialAccount
 
 from .analysis import analyze_pending
+from .connection import blocked_accounts, mark_token_expired
 from .ingest import fetch_post, graph_client, poll_account
 from .models import Post, SyncState
 from .outbox import run_due, worker_name
@@ -25,7 +26,10 @@ log = logging.getLogger(__name__)
 def poll_all() -> int:
     """Poll every live Facebook account that is connected to a page."""
     new = 0
-    accounts = OfficialAccount.objects.filter(platform="facebook", status__in=LIVE_STATES).exclude(platform_id="")
+    accounts = (
+        OfficialAccount.objects.filter(platform="facebook", status__in=LIVE_STATES)
+        .exclude(platform_id="").exclude(pk__in=blocked_accounts())  # a refused token: wait for a new one
+    )
     for account in accounts:
         with graph_client(account) as client:
             try:
@@ -33,18 +37,23 @@ def poll_all() -> int:
             except GraphError as err:
                 SyncState.objects.update_or_create(account=account, defaults={"last_error": str(err)[:300]})
                 log.warning("polling %s failed: %s", account.pk, err)
+                if err.kind == "token":
+                    mark_token_expired(account.pk, str(err))
     return new
 
 
 def fetch_posts(limit: int = 10) -> int:
     n = 0
-    for post in Post.objects.filter(fetched=False).select_related("account")[:limit]:
+    posts = Post.objects.filter(fetched=False).exclude(account_id__in=blocked_accounts())
+    for post in posts.select_related("account")[:limit]:
         with graph_client(post.account) as client:
             try:
                 fetch_post(post, client)
                 n += 1
             except GraphError as err:
-                if not err.retryable:
+                if err.kind == "token":
+                    mark_token_expired(post.account_id, str(err))
+                elif not err.retryable:
                     Post.objects.filter(pk=post.pk).update(fetched=True)
     return n
 
