@@ -284,3 +284,59 @@ def test_a_comment_under_a_post_is_not_a_factual_error_by_default(clf, analyzer)
     post = "Svømmehallen er stengt for vedlikehold fra 3. til 14. mars."
     assert run(clf, analyzer, "Typisk, akkurat når ungene har fri 🙄", post).category == "other"
     assert run(clf, analyzer, "Takk for beskjed, kjempefint å vite!", post).category == "feedback"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hei! Når åpner Birkenes bibliotek 12. desember kl. 10? 😊",
+        "Sønnen min (12) har ADHD og NAV sier nei… idiooot 1d10t i d i o t",
+        "",
+        "   ",
+        "aaa bbb aaa bbb 2024 2025 €€€ $$$ ||| !!!",
+    ],
+)
+def test_fast_vectorizer_matches_the_feature_strings(clf, text: str) -> None:
+    """The run-time path (columns straight from words) builds the same vector as the
+    training path (feature strings, then the vocabulary), column order included."""
+    from somevakt.analysis.normalize import fold
+    from somevakt.analysis.triage_model import text_features
+
+    model = clf.model
+    assert model is not None
+    folded = fold(text).text
+    side = {"len:short", "s:question_form", "shape:has_question"}
+    for _ in range(2):  # cold and warm per-word cache
+        ix_fast, v_fast = model.vectorize_folded(folded, side)
+        ix_ref, v_ref = model.vectorize(text_features(text, folded), side)
+        assert ix_fast.tolist() == ix_ref.tolist()
+        assert v_fast.tolist() == v_ref.tolist()
+
+
+def test_tricky_token_pattern_finds_whole_tokens() -> None:
+    """The token-start form of the pattern finds what "[^\\s]*(?:...)[^\\s]*" found."""
+    import re
+
+    from somevakt.analysis.triage_signals import _TRICKY_TOKEN_RE
+
+    reference = re.compile(r"[^\s]*(?:[0-9@$|€!]|(\w)\1\1)[^\s]*")
+    for text in [
+        "1d10t h0re idiooot vanlig ord a1 b!c $$$ ... aaa",
+        "x@y.no\tny\nlinje!! 777 ordet",
+        "",
+        " !",
+        "abc aabbcc aaab",
+    ]:
+        got = [(m.start(), m.end()) for m in _TRICKY_TOKEN_RE.finditer(text)]
+        assert got == [(m.start(), m.end()) for m in reference.finditer(text)]
+
+
+def test_classify_accepts_the_folded_text(clf, analyzer) -> None:
+    """A caller that already folded the text (the analysis does) may pass it along."""
+    from somevakt.analysis.normalize import fold
+
+    text = "Hørte at naboen min fikk avslag på søknaden, stemmer det?"
+    analysis = analyzer.analyze(text)
+    assert clf.classify(text, analysis, folded=fold(text)).to_dict() == (
+        clf.classify(text, analysis).to_dict()
+    )

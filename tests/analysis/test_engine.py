@@ -1,7 +1,17 @@
 import itertools
 
 from somevakt.analysis.engine import Analyzer, resolve_overlaps
-from somevakt.analysis.types import FODSELSNUMMER, HELSE, KONTONUMMER, PERSON, TELEFON, Finding
+from somevakt.analysis.types import (
+    BARNEVERN,
+    FODSELSNUMMER,
+    HELSE,
+    KONTONUMMER,
+    PERSON,
+    PERSONREFERANSE,
+    SOSIALTJENESTE,
+    TELEFON,
+    Finding,
+)
 
 
 def f(type_: str, start: int, end: int, score: float = 0.9) -> Finding:
@@ -16,6 +26,40 @@ def test_identity_number_beats_an_overlapping_account_and_phone():
 def test_longer_span_wins_and_touching_spans_are_both_kept():
     kept = resolve_overlaps([f(PERSON, 0, 4), f(PERSON, 0, 10), f(HELSE, 10, 15), f(HELSE, 12, 14)])
     assert [(k.start, k.end) for k in kept] == [(0, 10), (10, 15)]
+
+
+def test_a_sensitive_topic_beats_a_longer_name_or_person_reference():
+    # "Ritalin" taken for a name, "Lars Aasen AAP" as one name, "saken i barnevernet" as a
+    # person reference: the topic stays, even against a longer span with a higher score.
+    kept = resolve_overlaps([f(PERSON, 0, 7, 0.85), f(HELSE, 0, 7, 0.7)])
+    assert [k.type for k in kept] == [HELSE]
+    kept = resolve_overlaps([f(PERSON, 0, 14, 0.85), f(SOSIALTJENESTE, 11, 14, 0.7)])
+    assert [k.type for k in kept] == [SOSIALTJENESTE]
+    kept = resolve_overlaps([f(PERSONREFERANSE, 0, 19, 0.8), f(BARNEVERN, 8, 19, 0.7)])
+    assert [k.type for k in kept] == [BARNEVERN]
+
+
+def test_an_institution_does_not_beat_the_person_reference_around_it():
+    # "legen på legevakta": the role says more than the service inside it.
+    helse = Finding(HELSE, 9, 18, "legevakta", 0.9, detail="institution:legevakt")
+    kept = resolve_overlaps([f(PERSONREFERANSE, 0, 18, 0.7), helse])
+    assert [k.type for k in kept] == [PERSONREFERANSE]
+
+
+def test_identity_numbers_still_beat_a_topic():
+    kept = resolve_overlaps([f(HELSE, 0, 11), f(FODSELSNUMMER, 0, 11, 0.5)])
+    assert [k.type for k in kept] == [FODSELSNUMMER]
+
+
+def test_a_drug_the_name_model_might_tag_is_found_as_health():
+    analyzer = Analyzer()
+    for text, drug in (
+        ("Sønnen min går på Ritalin nå.", "Ritalin"),
+        ("Han tar Metformin hver dag.", "Metformin"),
+    ):
+        found = [(x.type, x.text) for x in analyzer.analyze(text).findings]
+        assert (HELSE, drug) in found
+        assert (PERSON, drug) not in found
 
 
 def test_result_is_in_text_order_and_non_overlapping():

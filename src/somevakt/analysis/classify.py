@@ -19,15 +19,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from somevakt.analysis.normalize import Folded, fold
 from somevakt.analysis.triage_model import (
     DEFAULT_MODEL_DIR,
     LinearTriageModel,
     side_features,
-    text_features,
 )
 from somevakt.analysis.triage_signals import Signal, find_signals
 from somevakt.analysis.types import IDENTIFIER_TYPES, TOPIC_TYPES, Analysis
@@ -91,7 +93,8 @@ class Classification:
 
 
 class TriageClassifier:
-    """Loads the model once; ``classify`` is cheap and thread-safe (no mutable state)."""
+    """Loads the model once; ``classify`` is cheap and thread-safe (its only mutable state is
+    the model's bounded per-word cache, whose entries never change once written)."""
 
     def __init__(
         self,
@@ -138,8 +141,17 @@ class TriageClassifier:
             else SUPPORTED_REMOVAL_MIN
         )
 
-    def classify(self, text: str, analysis: Analysis, context: str | None = None) -> Classification:
-        folded = fold(text)
+    def classify(
+        self,
+        text: str,
+        analysis: Analysis,
+        context: str | None = None,
+        *,
+        folded: Folded | None = None,
+    ) -> Classification:
+        """``folded``: ``fold(text)`` if the caller already has it (the analysis folds too)."""
+        if folded is None:
+            folded = fold(text)
         signals = find_signals(text, folded)
         candidates: dict[str, tuple[float, list[Evidence]]] = {}
 
@@ -158,10 +170,9 @@ class TriageClassifier:
 
         scores: dict[str, float]
         if self.model is not None:
-            counts = text_features(text, folded.text)
             side = side_features(text, signals, context, folded.text)
-            probs, cols, contrib = self.model.logits_and_contributions(counts, side)
-            scores = {c: float(p) for c, p in zip(self.model.classes, probs, strict=True)}
+            probs, cols, contrib = self.model.logits_and_contributions_folded(folded.text, side)
+            scores = dict(zip(self.model.classes, probs.tolist(), strict=True))
             best = max(scores, key=lambda c: scores[c])
             if (
                 best in REMOVAL_CATEGORIES
@@ -219,25 +230,32 @@ class TriageClassifier:
         """The words that pushed the model most towards ``category``, as spans."""
         assert self.model is not None
         # Largest contribution first, ties by column: never by the order of the columns,
-        # which must not decide the output (it once followed set order).
-        order = sorted(range(len(cols)), key=lambda i: (-float(contrib[i]), int(cols[i])))
+        # which must not decide the output (it once followed set order). Columns are
+        # distinct, so the order is total; lexsort's last key is the primary one.
+        order = np.lexsort((cols, -np.asarray(contrib, dtype=np.float64)))[:12]
+        # Only positive weights count (they come first) and only word features make spans.
+        order = order[(contrib[order] > 0) & self.model.word_columns()[cols[order]]]
         out: list[Evidence] = []
-        for i in order[:12]:
-            if contrib[i] <= 0 or len(out) == 3:
+        for weight, col in zip(contrib[order].tolist(), cols[order].tolist(), strict=True):
+            if len(out) == 3:
                 break
-            term = self.model.term_of(int(cols[i]))
-            if not term.startswith("w:"):
-                continue
+            term = self.model.term_of(col)
             word = term[2:]
-            m = re.search(r"(?<!\w)" + re.escape(word).replace("0", r"\d") + r"(?!\w)", folded.text)
+            m = _word_pattern(word).search(folded.text)
             if m is None:
                 continue
             s, e = folded.span(m.start(), m.end())
             out.append(
-                Evidence("model", s, e, text[s:e], f"model weight {contrib[i]:.2f} for {category}")
+                Evidence("model", s, e, text[s:e], f"model weight {weight:.2f} for {category}")
             )
         out.sort(key=lambda ev: ev.start)
         return out
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """A model word (digits mapped to "0") as a whole word of the folded text."""
+    return re.compile(r"(?<!\w)" + re.escape(word).replace("0", r"\d") + r"(?!\w)")
 
 
 def _supported(category: str, analysis: Analysis, signals: list[Signal]) -> bool:

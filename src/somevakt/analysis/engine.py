@@ -13,6 +13,7 @@ from somevakt.analysis.types import (
     FODSELSNUMMER,
     H_NUMMER,
     KONTONUMMER,
+    TOPIC_TYPES,
     Analysis,
     Finding,
 )
@@ -68,12 +69,21 @@ class Analyzer:
 
 
 # Identity numbers beat an account they overlap (every valid fødselsnummer also passes the
-# account checksum), which beats anything else; then the longer span; then the score.
+# account checksum), which beats anything else. A sensitive topic (health, child welfare,
+# social services, criminal matters, special categories) beats the remaining types, names
+# and person references above all: a "name" that is a drug or a diagnosis ("Ritalin",
+# "Metformin") is far more likely the drug, and losing the topic would lose what makes the
+# text sensitive. Not a service or an institution ("legevakta" in "legen på legevakta"): the
+# person reference around it says more. Then the longer span; then the score.
 _TYPE_PRIORITY = {FODSELSNUMMER: 3, D_NUMMER: 3, H_NUMMER: 3, KONTONUMMER: 2}
+_TOPIC_PRIORITY = 1
 
 
 def _rank(f: Finding) -> tuple[int, int, float]:
-    return (_TYPE_PRIORITY.get(f.type, 0), f.end - f.start, f.score)
+    priority = _TYPE_PRIORITY.get(f.type, 0)
+    if f.type in TOPIC_TYPES and not (f.detail or "").startswith("institution"):
+        priority = _TOPIC_PRIORITY
+    return (priority, f.end - f.start, f.score)
 
 
 def resolve_overlaps(findings: list[Finding]) -> list[Finding]:

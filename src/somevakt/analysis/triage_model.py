@@ -12,7 +12,8 @@ multinomial logistic regression, trained by scripts/train_triage.py. The artefac
 ``vocab.json`` (feature strings, in column order, plus metadata) and ``weights.npz``
 (idf, coefficients, intercepts as float32): no pickle, so it loads under any numpy version
 and any or no scikit-learn. Inference is a dictionary lookup per feature and one small
-matrix-vector product.
+matrix-vector product; at run time the columns of a word's character n-grams are cached per
+word (``vectorize_folded``), so only word bigrams and unseen words cost string building.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +39,7 @@ _DIGIT_RE = re.compile(r"\d")
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _SYMBOL_RE = re.compile(r"[^\w\s]")
 _CHAR_N = (2, 3, 4, 5)
+_WORD_CACHE_SIZE = 1 << 15  # words with their columns: about 12 MB when full
 
 
 def text_features(text: str, folded: str | None = None) -> Counter[str]:
@@ -46,11 +49,21 @@ def text_features(text: str, folded: str | None = None) -> Counter[str]:
     feats: list[str] = ["w:" + w for w in words]
     feats += ["b:" + a + " " + b for a, b in zip(["<s>", *words], [*words, "</s>"], strict=True)]
     for w in words:
-        p = " " + w + " "
-        m = len(p)
-        feats += ["c:" + p[i : i + n] for n in _CHAR_N if n <= m for i in range(m - n + 1)]
+        feats += _cached_char_ngrams(w)
     feats += ["y:" + y for y in _SYMBOL_RE.findall(ft) if y not in ".,"]
     return Counter(feats)
+
+
+def _char_ngrams(word: str) -> tuple[str, ...]:
+    """The "c:" features of one word, in order."""
+    p = " " + word + " "
+    m = len(p)
+    return tuple("c:" + p[i : i + n] for n in _CHAR_N if n <= m for i in range(m - n + 1))
+
+
+# For text_features (training builds the strings of every text many times); run time keeps
+# only columns per word instead (LinearTriageModel.vectorize_folded).
+_cached_char_ngrams = lru_cache(maxsize=1 << 14)(_char_ngrams)
 
 
 def side_features(
@@ -76,7 +89,7 @@ def side_features(
     if context:
         # Only what the comment says against the post counts, not that there is a post:
         # "ctx:present" taught the model that any comment under a post is a factual error.
-        feats.update("ctx:" + k for k in context_mismatches(text, context))
+        feats.update("ctx:" + k for k in context_mismatches(text, context, ft))
     return feats
 
 
@@ -92,29 +105,37 @@ _STATUS_RE = re.compile(
 )
 
 
-def context_mismatches(text: str, context: str) -> set[str]:
+def context_mismatches(text: str, context: str, folded: str | None = None) -> set[str]:
     """Cheap comparisons between a comment and the post it answers.
 
     A comment that states a date, weekday, time or status different from the post is a
     candidate factual error ("julegateåpninga er 12. desember" under a post saying 28.
-    november).
+    november). ``folded``: fold(text).text, if known.
     """
-    t = fold(text).text
-    c = fold(context).text
+    t = folded if folded is not None else fold(text).text
     out: set[str] = set()
-    for name, rx in (
-        ("date", _DATE_RE),
-        ("weekday", _WEEKDAY_RE),
-        ("clock", _CLOCK_RE),
-        ("status", _STATUS_RE),
-    ):
+    for (name, rx), cv in zip(_CONTEXT_PATTERNS, _context_values(context), strict=True):
         tv = {m.group(0) for m in rx.finditer(t)}
-        cv = {m.group(0) for m in rx.finditer(c)}
         if tv and cv and not (tv & cv):
             out.add(name + "_differs")
         elif tv and cv:
             out.add(name + "_agrees")
     return out
+
+
+_CONTEXT_PATTERNS = (
+    ("date", _DATE_RE),
+    ("weekday", _WEEKDAY_RE),
+    ("clock", _CLOCK_RE),
+    ("status", _STATUS_RE),
+)
+
+
+@lru_cache(maxsize=256)
+def _context_values(context: str) -> tuple[frozenset[str], ...]:
+    """What each pattern finds in a post (many comments answer the same post: cached)."""
+    c = fold(context).text
+    return tuple(frozenset(m.group(0) for m in rx.finditer(c)) for _, rx in _CONTEXT_PATTERNS)
 
 
 @dataclass
@@ -129,6 +150,11 @@ class LinearTriageModel:
     intercept: np.ndarray  # (n_classes,)
     meta: dict[str, object] = field(default_factory=dict)
     _terms: list[str] | None = field(default=None, repr=False, compare=False)
+    _word_mask: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
+    # word -> (word column, columns of its known character n-grams) for vectorize_folded.
+    _word_cols: dict[str, tuple[int | None, tuple[int, ...]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def n_text(self) -> int:
@@ -193,20 +219,60 @@ class LinearTriageModel:
         Text features come first, in the order of ``counts``, skipping unknown ones.
         """
         get = self.text_vocab.get
-        pairs = [(j, c) for j, c in ((get(t), c) for t, c in counts.items()) if j is not None]
-        ix = np.fromiter((j for j, _ in pairs), dtype=np.int64, count=len(pairs))
-        if len(ix):
-            v = 1.0 + np.log(np.fromiter((c for _, c in pairs), dtype=np.float64, count=len(pairs)))
-            v *= self.idf[ix]
-            v /= float(np.sqrt(v @ v))
-        else:
-            v = np.zeros(0)
+        cols = [get(t) for t in counts]
+        ns = list(counts.values())
+        if None in cols:
+            keep = [i for i, j in enumerate(cols) if j is not None]
+            cols = [cols[i] for i in keep]
+            ns = [ns[i] for i in keep]
+        return self._vector(cols, ns, side)  # type: ignore[arg-type]
+
+    def vectorize_folded(self, folded: str, side: set[str]) -> tuple[np.ndarray, np.ndarray]:
+        """``vectorize(text_features(text, folded), side)``, without building the strings of
+        features the vocabulary does not know (most character n-grams of a word)."""
+        ft = _DIGIT_RE.sub("0", folded)
+        words = _WORD_RE.findall(ft)
+        get = self.text_vocab.get
+        cache = self._word_cols
+        known = [cache.get(w) or self._word_entry(w) for w in words]
+        seq: list[int | None] = [k[0] for k in known]
+        seq += [
+            get("b:" + a + " " + b) for a, b in zip(["<s>", *words], [*words, "</s>"], strict=True)
+        ]
+        for k in known:
+            seq += k[1]
+        seq += [get("y:" + y) for y in _SYMBOL_RE.findall(ft) if y not in ".,"]
+        # Counter keeps first occurrences in order, as text_features does for the strings;
+        # features map one-to-one to columns, so the order of the known ones is the same.
+        counts = Counter(seq)
+        counts.pop(None, None)
+        return self._vector(list(counts), list(counts.values()), side)  # type: ignore[arg-type]
+
+    def _word_entry(self, word: str) -> tuple[int | None, tuple[int, ...]]:
+        """(column of "w:" + word or None, columns of its known "c:" n-grams in order)."""
+        get = self.text_vocab.get
+        entry = (get("w:" + word), tuple(j for j in map(get, _char_ngrams(word)) if j is not None))
+        cache = self._word_cols
+        if len(cache) >= _WORD_CACHE_SIZE:
+            cache.clear()  # bounded: a stream of unseen words must not grow it forever
+        cache[word] = entry
+        return entry
+
+    def _vector(
+        self, cols: list[int], ns: list[int], side: set[str]
+    ) -> tuple[np.ndarray, np.ndarray]:
         # Sorted: ``side`` is a set, whose order differs between processes (PYTHONHASHSEED),
         # and the order of the columns decides float sums and ties downstream.
-        side_idx = [self.n_text + self.side_vocab[s] for s in sorted(side) if s in self.side_vocab]
-        if side_idx:
-            ix = np.concatenate([ix, np.asarray(side_idx, dtype=np.int64)])
-            v = np.concatenate([v, np.ones(len(side_idx))])
+        n_text, side_vocab = self.n_text, self.side_vocab
+        side_idx = [n_text + side_vocab[s] for s in sorted(side) if s in side_vocab]
+        n = len(cols)
+        ix = np.array(cols + side_idx, dtype=np.int64)
+        v = np.ones(len(ix))
+        if n:
+            t = 1.0 + np.log(np.array(ns, dtype=np.float64))
+            t *= self.idf[ix[:n]]
+            t /= float(np.sqrt(t @ t))
+            v[:n] = t
         return ix, v
 
     def predict_proba(self, counts: Counter[str], side: set[str]) -> np.ndarray:
@@ -227,11 +293,29 @@ class LinearTriageModel:
             self._terms = terms
         return self._terms[column]
 
+    def word_columns(self) -> np.ndarray:
+        """Boolean mask over all columns: True for word-unigram ("w:") features."""
+        if self._word_mask is None:
+            mask = np.zeros(len(self.text_vocab) + len(self.side_vocab), dtype=bool)
+            mask[[i for t, i in self.text_vocab.items() if t.startswith("w:")]] = True
+            self._word_mask = mask
+        return self._word_mask
+
     def logits_and_contributions(
         self, counts: Counter[str], side: set[str]
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(probabilities, column indices, per-class contributions (n_classes, n_cols))."""
-        ix, v = self.vectorize(counts, side)
+        return self._contributions(*self.vectorize(counts, side))
+
+    def logits_and_contributions_folded(
+        self, folded: str, side: set[str]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``logits_and_contributions`` of ``text_features(text, folded)``, faster."""
+        return self._contributions(*self.vectorize_folded(folded, side))
+
+    def _contributions(
+        self, ix: np.ndarray, v: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         contrib = self.coef[:, ix] * v
         logits = contrib.sum(axis=1) + self.intercept
         logits -= logits.max()

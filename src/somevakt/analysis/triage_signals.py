@@ -169,6 +169,8 @@ def _weak_hostility_about_group(sent: str) -> tuple[re.Match[str], re.Match[str]
             continue
         return g, h
     return None
+
+
 # A personal attack on the person addressed: "du er ei feit purke", "@Tor du er ein taper".
 _ATTACK_RE = re.compile(
     r"\b(?:du|dokker|dere|dykk) er (?:en |ei |ein |et |eit |bare |berre |so |sa )?(?:\w+ ){0,3}"
@@ -320,7 +322,9 @@ _SPACED_PREFIX_RE = re.compile(
     r"(?:idiot|fitte|hore|neger|pakkis|svarting|homse|soper|mongo|retard|drittsekk|jodesvin)"
 )
 # Tokens that need per-token work: digits or symbols mixed with letters, or letter repeats.
-_TRICKY_TOKEN_RE = re.compile(r"[^\s]*(?:[0-9@$|€!]|(\w)\1\1)[^\s]*")
+# A whole whitespace-delimited token, tried only where a token starts (the lookbehind),
+# which is what "[^\s]*(?:...)[^\s]*" finds, without retrying from every character.
+_TRICKY_TOKEN_RE = re.compile(r"(?<!\S)(?=\S*?(?:[0-9@$|€!]|(\w)\1\1))\S+")
 
 
 def deobfuscated_tokens(folded: str) -> list[_Token]:
@@ -335,7 +339,12 @@ def deobfuscated_tokens(folded: str) -> list[_Token]:
         chars = [c for c in m.group() if not c.isspace() and c not in ".-_*,/"]
         if len(chars) >= 3:
             # The run may swallow a one-letter word at either end ("en n e g e r i huset").
-            for lo, hi in ((0, len(chars)), (1, len(chars)), (0, len(chars) - 1), (1, len(chars) - 1)):
+            for lo, hi in (
+                (0, len(chars)),
+                (1, len(chars)),
+                (0, len(chars) - 1),
+                (1, len(chars) - 1),
+            ):
                 if hi - lo < 3:
                     continue
                 word = _REPEAT_RE.sub(r"\1", "".join(chars[lo:hi]).translate(_LEET))
@@ -469,7 +478,14 @@ def find_signals(text: str, folded: Folded | None = None) -> list[Signal]:
                 "hostile phrase",
             )
     for m in _ATTACK_RE.finditer(ft):
-        add("discrimination", "personal_attack", False, m.start(), m.end(), "insult aimed at a person")
+        add(
+            "discrimination",
+            "personal_attack",
+            False,
+            m.start(),
+            m.end(),
+            "insult aimed at a person",
+        )
     for m in _RUMOR_RE.finditer(ft):
         add("rumor", "rumor_marker", False, m.start(), m.end(), "hearsay or speculation marker")
     for m in _OWN_CASE_RE.finditer(ft):

@@ -207,6 +207,23 @@ def test_context_does_not_override_everything(text: str, word: str, label: str) 
     assert word not in _with_model_says(text, word, label)
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Han tar Metformin hver dag.", "Metformin"),
+        ("Ritalin hjelper ikke.", "Ritalin"),
+        ("Hun har fått Ritalin Zentiva.", "Ritalin"),
+    ],
+)
+def test_a_health_term_taken_for_a_name_is_dropped(text: str, word: str) -> None:
+    assert _with_model_says(text, word, "PER") == []
+
+
+def test_a_health_term_after_a_clear_name_cue_stays_a_name() -> None:
+    assert _with_model_says("Hilsen Ritalin", "Ritalin", "PER") == ["Ritalin"]
+    assert _with_model_says("Vi snakket med doktor Metformin.", "Metformin", "PER") == ["Metformin"]
+
+
 def test_a_nouns_definite_form_is_not_a_surname() -> None:
     # "-sen" is a patronymic ending, but "Sluttprisen" is "sluttpris" in the definite form.
     assert _with_model_says("Sluttprisen ble høyere enn ventet.", "Sluttprisen", "PER") == []

@@ -18,27 +18,34 @@ and keep out what is not a person: the local place names, the municipality, week
 months, greetings, role words, capitalised common words at the start of a sentence, nouns in
 the definite form that look like surnames ("Sluttprisen"), long compounds of common words
 ("Europautvalet"), roles and genitives after a reporting verb ("sier KrF-leder ...",
-"spør Venstres ..."), single letters ("plan B") and lower-case words at the edge of a name in
-capitalised text.
+"spør Venstres ..."), single letters ("plan B"), lower-case words at the edge of a name in
+capitalised text, and a drug or a diagnosis from the health lexicon ("Ritalin", "Metformin")
+unless a strong cue or a title comes before it ("hilsen ...", "doktor ...").
 @mentions belong to the person-reference recognizer and are skipped here.
 
 Speed: spaCy is imported and the model loaded only when a text could contain a name (a
 capitalised word that is not a common word at the start of a sentence, a gazetteer name or,
 in text written all in lower case, an unknown word). ``find_many`` runs the model over many
-texts in one batch.
+texts in one batch. The rules are linear in the length of the text, also on hostile input (one
+comment of thousands of names): what is already covered is looked up per word (``_Covered``),
+and the words of a span are found by bisection (``_WordIndex``).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from somevakt.analysis.normalize import fold_word
 from somevakt.analysis.recognizers.base import TextContext
+from somevakt.analysis.recognizers.health import FILES as HEALTH_FILES
+from somevakt.analysis.recognizers.lexicon import load_lexicon
 from somevakt.analysis.types import PERSON, Finding
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "person_ner"
@@ -426,6 +433,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _SENTENCE_BREAK = re.compile("[.!?:;\n…\u2190-\u2bff\U0001f000-\U0001faff]")
 # Inflection endings (folded) stripped to find the common word a form comes from.
 _SUFFIXES = ("ene", "ane", "ens", "ets", "inga", "ingen", "en", "et", "er", "ar", "a", "e")
+_LONGEST_SUFFIX = max(map(len, _SUFFIXES))
 _ACRONYM = re.compile(r"[A-ZÆØÅ]{2,5}(?:-|$)")
 # Patronymic surnames, also in the genitive: "Bertelsen", "Karlssons".
 _PATRONYMIC = re.compile(r"[A-ZÆØÅ][a-zæøåäöüéè]{2,}s?s(?:en|on)s?$")
@@ -448,6 +456,7 @@ class _Lexicon:
     first_names: frozenset[str]  # folded
     common: frozenset[str]  # folded lower-case words
     name_tokens: frozenset[str]  # folded surnames and single names
+    longest_common: int  # length of the longest common word
 
 
 @lru_cache(maxsize=1)
@@ -456,7 +465,12 @@ def _lexicon(model_dir: Path = MODEL_DIR) -> _Lexicon:
     names.update(fold_word(w) for w in _read_list(model_dir / "first_names.txt"))
     common = _read_list(model_dir / "common_words.txt")  # stored folded
     tokens = {fold_word(w) for w in _read_list(model_dir / "name_tokens.txt")}
-    return _Lexicon(frozenset(names), frozenset(common), frozenset(tokens - _NOT_A_PERSON))
+    return _Lexicon(
+        frozenset(names),
+        frozenset(common),
+        frozenset(tokens - _NOT_A_PERSON),
+        max(map(len, common), default=0),
+    )
 
 
 def _read_list(path: Path) -> list[str]:
@@ -564,7 +578,11 @@ class PersonNameRecognizer:
             ):
                 return True
         if len(folded) >= 11:
-            for i in range(4, len(folded) - 3):
+            # Only splits whose head (perhaps with a linking "s") and tail (perhaps with an
+            # ending) are no longer than the longest common word can match: a very long word
+            # costs no more than a short one.
+            n, longest = len(folded), self.lexicon.longest_common
+            for i in range(max(4, n - longest - _LONGEST_SUFFIX), min(n - 3, longest + 2)):
                 head, tail = folded[:i], folded[i:]
                 if (head in common or (head[-1] == "s" and head[:-1] in common)) and (
                     tail in common
@@ -610,28 +628,30 @@ class PersonNameRecognizer:
                 if label == "PER"
             ]
         found: list[Finding] = []
-        covered: list[tuple[int, int]] = []  # spans of any entity (PER or not)
+        words = _WordIndex(ws)
+        # Spans of any entity (PER or not), then those the rules add.
+        covered = _Covered(words, [(s, e) for s, e, _ in ents])
         other: dict[tuple[int, int], str] = {}  # the model's places, organisations, misc
         for start, end, label in ents:
-            covered.append((start, end))
+            inside = words.inside(start, end)
             detail, score = "model", MODEL_SCORE
             if label != "PER":
-                if label not in ("MISC", "LOC") or not self._first_and_last_name(ws, start, end):
+                if label not in ("MISC", "LOC") or not self._first_and_last_name(inside):
                     other[(start, end)] = label
                     continue
                 # "Noreen Walsh", "Signy Fardal" taken for a title or a place: capitalised
                 # words after a known first name are nearly always a person (97% in NorNE).
                 detail, score = "first name+model", CUE_SCORE
-            span = self._clean_model_span(ws, start, end)
+            span = self._clean_model_span(words, inside, start, end)
             if span is not None:
                 s, e = span
                 found.append(Finding(PERSON, s, e, text[s:e], score, detail=detail))
         names = self.lexicon.first_names
-        all_lower = not any(w.text[0].isupper() for w in ws)
+        all_lower = not words.cased
         for i, w in enumerate(ws):
             if w.mention or w.folded not in names or self._blocked(w.text):
                 continue
-            if any(s < w.end and w.start < e for s, e in covered):
+            if covered.over(i):
                 continue
             prev = ws[i - 1] if i > 0 and not w.initial else None
             cue = prev is not None and prev.folded in _CUES
@@ -649,7 +669,7 @@ class PersonNameRecognizer:
                 ok = cue or all_lower
             if not ok:
                 continue
-            end = w.end
+            last = i
             nxt = ws[i + 1] if i + 1 < len(ws) else None
             if (
                 nxt is not None
@@ -659,7 +679,8 @@ class PersonNameRecognizer:
                 and not self._blocked(nxt.text)
                 and text[w.end : nxt.start].strip() == ""
             ):
-                end = nxt.end  # "hilsen kari Nordmann": take the surname too
+                last = i + 1  # "hilsen kari Nordmann": take the surname too
+            end = ws[last].end
             score = CUE_SCORE if cue else GAZETTEER_SCORE
             found.append(
                 Finding(
@@ -671,7 +692,7 @@ class PersonNameRecognizer:
                     detail="cue+first name" if cue else "first name",
                 )
             )
-            covered.append((w.start, end))
+            covered.add(i, i, last)
         # Capitalised words the model left that context marks as a name: after a strong cue,
         # a title, role or kinship word ("Hilsen Torbjørg", "naboen Gunnhild", "ordfører
         # Haugland"), after a reporting verb ("sier Tveit"), or before an age ("Gulsum (28)").
@@ -682,7 +703,7 @@ class PersonNameRecognizer:
                 continue
             if self._blocked(w.text):
                 continue
-            overlaps = [(s, e) for s, e in covered if s < w.end and w.start < e]
+            overlaps = covered.over(i)
             if overlaps and not (
                 all(sp in other and sp[0] >= w.start for sp in overlaps)
                 and self._person_context(text, ws, i)
@@ -694,39 +715,40 @@ class PersonNameRecognizer:
                 and (prev.folded in _STRONG_CUES or self._is_title(prev) or prev.folded in _SAYS)
                 and not self._role_or_genitive(text, ws, i)
             )
-            age = _AGE.match(text, self._run_end(text, ws, i)) is not None and not (
+            last = self._run_last(text, ws, i)
+            age = _AGE.match(text, ws[last].end) is not None and not (
                 w.initial and self._looks_common(w.folded)  # "Kreftsyke Hannah Jones (13)"
             )
             if not (after_cue or age) or (self._common_not_name(w) and not age):
                 continue
-            end = self._run_end(text, ws, i)
+            end = ws[last].end
             found.append(
                 Finding(PERSON, w.start, end, text[w.start : end], CUE_SCORE, detail="cue")
             )
-            covered.append((w.start, end))
+            covered.add(i, i, last)
         # A patronymic surname ("Bertelsen", "Karlsson") the model took for a place or a title
         # (MISC): a person, unless it is a noun's definite form ("Nobelprisen", "Haukåsen").
         # Not what it took for an organisation ("Jebsen", "Aleksandersen" as firms).
+        name_run = _NameRun(self, ws)
         for i, w in enumerate(ws):
             if w.mention or not _PATRONYMIC.match(w.text) or self._blocked(w.text):
                 continue
-            overlaps = [sp for sp in covered if sp[0] < w.end and w.start < sp[1]]
+            overlaps = covered.over(i)
             if any(other.get(sp) not in ("MISC", "LOC") for sp in overlaps):
                 continue
             if self._definite_noun(w.folded):
                 continue
-            start = w.start
+            first = i
             for sp in overlaps:  # "Tor Holger Bertelsen" as one span: keep the first names
-                before = [x for x in ws if sp[0] <= x.start and x.end <= w.start]
-                if before and all(
-                    x.text[0].isupper() and not self._common_not_name(x) for x in before
-                ):
-                    start = before[0].start
-            end = self._run_end(text, ws, i)
+                lo = words.first_at(sp[0])  # the words from sp's start up to w
+                if lo < i and name_run.all_names(lo, i):
+                    first = lo
+            last = self._run_last(text, ws, i)
+            start, end = ws[first].start, ws[last].end
             found.append(
                 Finding(PERSON, start, end, text[start:end], GAZETTEER_SCORE, detail="surname")
             )
-            covered.append((start, end))
+            covered.add(first, i, last)
         # A known surname or single name the model left: "hos Epiktet", "Hansen kom".
         for i, w in enumerate(ws):
             if (
@@ -734,22 +756,40 @@ class PersonNameRecognizer:
                 or not w.text[0].isupper()
                 or w.folded not in self.lexicon.name_tokens
                 or (w.initial and self._looks_common(w.folded))
-                or any(s < w.end and w.start < e for s, e in covered)
+                or covered.any_over(i)
             ):
                 continue
-            end = self._run_end(text, ws, i)
+            last = self._run_last(text, ws, i)
+            end = ws[last].end
             found.append(
                 Finding(
                     PERSON, w.start, end, text[w.start : end], GAZETTEER_SCORE, detail="known name"
                 )
             )
-            covered.append((w.start, end))
+            covered.add(i, i, last)
+        found = [f for f in found if not self._health_term(f, words)]
         found.sort(key=lambda f: f.start)
         return found
 
-    def _first_and_last_name(self, ws: list[_Word], start: int, end: int) -> bool:
-        """The span is a known first name followed by one to three capitalised words."""
-        inside = [w for w in ws if start <= w.start and w.end <= end]
+    def _health_term(self, f: Finding, words: _WordIndex) -> bool:
+        """The span is a term of the health lexicon ("Ritalin", "Metformin"), not after a
+        strong cue or a title ("hilsen ...", "doktor ..."): a drug or a diagnosis the model
+        or a rule took for a name."""
+        key = " ".join(_fold(f.text).split())
+        lex = load_lexicon(*HEALTH_FILES)  # shared with the health recognizer
+        entry = lex.single.get(key) or lex.multi.get(key)
+        if entry is None or ("case" in entry.flags and not f.text.startswith(entry.term)):
+            return False
+        j = bisect_left(words.starts, f.start)
+        if 0 < j < len(words.words) and not words.words[j].initial:
+            prev = words.words[j - 1]
+            if prev.folded in _STRONG_CUES or self._is_title(prev):
+                return False
+        return True
+
+    def _first_and_last_name(self, inside: list[_Word]) -> bool:
+        """The words of a span are a known first name followed by one to three capitalised
+        words."""
         return (
             2 <= len(inside) <= 4
             and inside[0].folded in self.lexicon.first_names
@@ -812,7 +852,15 @@ class PersonNameRecognizer:
             return False
         if self._is_title(prev):
             return True
-        return prev.folded in _QUOTE_SAYS and text[: prev.start].rstrip().endswith(_QUOTE_END)
+        if prev.folded not in _QUOTE_SAYS:
+            return False
+        # The last character before the verb that is not white space ends a quote. Walked
+        # back from the verb, not by stripping the whole text before it, which repeated for
+        # every word would be quadratic.
+        k = prev.start - 1
+        while k >= 0 and text[k].isspace():
+            k -= 1
+        return k >= 0 and text[k] in _QUOTE_END
 
     @staticmethod
     def _subject_of_verb(ws: list[_Word], i: int) -> bool:
@@ -839,10 +887,12 @@ class PersonNameRecognizer:
             and (nxt.folded in lex.first_names or nxt.folded in lex.name_tokens)
         )
 
-    def _run_end(self, text: str, ws: list[_Word], i: int) -> int:
-        """End of a name starting at word i: up to two more capitalised, uncommon words."""
-        end = ws[i].end
-        for w in ws[i + 1 : i + 3]:
+    def _run_last(self, text: str, ws: list[_Word], i: int) -> int:
+        """Index of the last word of a name starting at word i: up to two more capitalised,
+        uncommon words."""
+        last = i
+        for j in range(i + 1, min(i + 3, len(ws))):
+            w, end = ws[j], ws[last].end
             if (
                 w.initial
                 or not w.text[0].isupper()
@@ -852,8 +902,8 @@ class PersonNameRecognizer:
                 or text[end : w.start].strip()
             ):
                 break
-            end = w.end
-        return end
+            last = j
+        return last
 
     def _common_not_name(self, w: _Word) -> bool:
         return w.folded not in self.lexicon.first_names and self._looks_common(w.folded)
@@ -862,19 +912,20 @@ class PersonNameRecognizer:
         """A lower-case word that is not a first name."""
         return w.text.islower() and w.folded not in self.lexicon.first_names
 
-    def _clean_model_span(self, ws: list[_Word], start: int, end: int) -> tuple[int, int] | None:
-        """Trim greetings and role words off a model span; drop spans that are not a person."""
-        inside = [w for w in ws if start <= w.start and w.end <= end]
+    def _clean_model_span(
+        self, words: _WordIndex, inside: list[_Word], start: int, end: int
+    ) -> tuple[int, int] | None:
+        """Trim greetings and role words off a model span (`inside` are its words); drop
+        spans that are not a person."""
         if not inside:
             return None
-        if any(w.mention for w in inside) or any(
-            w.start < start < w.end or w.start < end < w.end for w in ws
-        ):
+        if any(w.mention for w in inside) or words.cuts(start) or words.cuts(end):
             return None  # an @mention, or a span that cuts a word
+        inside = list(inside)  # trimmed below
         trimmed = False
         # In capitalised text, a lower-case word at either end is not part of the name
         # ("matmor Berit Hårklau", "Michael Walchhofer journ.").
-        cased = any(w.text[0].isupper() for w in ws)
+        cased = words.cased
         while inside and (self._blocked(inside[0].text) or (cased and self._plain(inside[0]))):
             inside.pop(0)
             trimmed = True
@@ -900,3 +951,117 @@ class PersonNameRecognizer:
             if (w.initial or w.text.islower()) and self._common_not_name(w):
                 return None  # "Skolen", "Brøytinga" at the start of a sentence, or a plain word
         return (inside[0].start, inside[-1].end) if trimmed else (start, end)
+
+
+class _WordIndex:
+    """The words of a text (sorted, disjoint) with their starts and ends, to find the words
+    of a span by bisection instead of a scan over the whole text."""
+
+    __slots__ = ("cased", "ends", "starts", "words")
+
+    def __init__(self, ws: list[_Word]) -> None:
+        self.words = ws
+        self.starts = [w.start for w in ws]
+        self.ends = [w.end for w in ws]
+        self.cased = any(w.text[0].isupper() for w in ws)
+
+    def inside(self, start: int, end: int) -> list[_Word]:
+        """The words wholly inside [start, end)."""
+        return self.words[bisect_left(self.starts, start) : bisect_right(self.ends, end)]
+
+    def first_at(self, pos: int) -> int:
+        """Index of the first word starting at or after pos."""
+        return bisect_left(self.starts, pos)
+
+    def cuts(self, pos: int) -> bool:
+        """Whether pos falls strictly inside a word."""
+        j = bisect_left(self.starts, pos) - 1  # the last word starting before pos
+        return j >= 0 and self.ends[j] > pos
+
+
+class _Covered:
+    """The spans already taken in ``_combine``: the model's entities (any label), then the
+    spans the rules add, in that order.
+
+    Which spans overlap word i is answered without scanning them all. The entities never
+    overlap one another, so those over a word are a slice found by bisection. A rule span runs
+    over whole words, from the word its rule fired on (its anchor) to at most two words after
+    it, and, for a patronymic surname, back over first names before the anchor. ``over``
+    indexes the words from the anchor on; the rules ask about words in increasing order and
+    only patronymic spans reach back, so no word before an anchor is asked about after its
+    span is added. ``any_over`` sees every word of every span (a difference array, built when
+    first asked).
+    """
+
+    def __init__(self, words: _WordIndex, ents: list[tuple[int, int]]) -> None:
+        self.words = words
+        self.ents = ents
+        self.ent_starts = [s for s, _ in ents]
+        self.ent_ends = [e for _, e in ents]
+        # spaCy's entities never overlap; should a caller pass some that do, scan them.
+        self.disjoint = all(a[1] <= b[0] for a, b in pairwise(ents))
+        self.by_word: dict[int, list[tuple[int, int]]] = {}
+        self.ranges: list[tuple[int, int]] = []  # word ranges of the rule spans
+        self.taken: bytearray | None = None  # per word: under a rule span (after any_over)
+
+    def _ents_over(self, i: int) -> list[tuple[int, int]]:
+        w = self.words.words[i]
+        if not self.disjoint:
+            return [(s, e) for s, e in self.ents if s < w.end and w.start < e]
+        lo = bisect_right(self.ent_ends, w.start)  # the first entity ending after w starts
+        hi = bisect_left(self.ent_starts, w.end)  # the first entity starting at or after w ends
+        return self.ents[lo:hi]
+
+    def over(self, i: int) -> list[tuple[int, int]]:
+        """The spans overlapping word i, in the order they were added."""
+        spans = self._ents_over(i)
+        rules = self.by_word.get(i)
+        return spans + rules if rules else spans
+
+    def any_over(self, i: int) -> bool:
+        """Whether any span overlaps word i."""
+        if self.taken is None:
+            diff = [0] * (len(self.words.words) + 1)
+            for first, last in self.ranges:
+                diff[first] += 1
+                diff[last + 1] -= 1
+            taken = bytearray(len(diff) - 1)
+            depth = 0
+            for j in range(len(taken)):
+                depth += diff[j]
+                taken[j] = depth > 0
+            self.taken = taken
+        return bool(self.taken[i]) or bool(self._ents_over(i))
+
+    def add(self, first: int, anchor: int, last: int) -> None:
+        """Take the span from word `first` to word `last` (inclusive), anchored at word
+        `anchor`."""
+        ws = self.words.words
+        span = (ws[first].start, ws[last].end)
+        for j in range(anchor, last + 1):
+            self.by_word.setdefault(j, []).append(span)
+        self.ranges.append((first, last))
+        if self.taken is not None:
+            self.taken[first : last + 1] = b"\x01" * (last + 1 - first)
+
+
+class _NameRun:
+    """Whether words lo..hi-1 are all capitalised and not common words, remembered per lo:
+    asked for a growing hi over the same words, each word is looked at once."""
+
+    def __init__(self, rec: PersonNameRecognizer, ws: list[_Word]) -> None:
+        self.rec = rec
+        self.ws = ws
+        self.seen: dict[int, tuple[int, int]] = {}  # lo -> (checked up to, first bad or -1)
+
+    def all_names(self, lo: int, hi: int) -> bool:
+        upto, bad = self.seen.get(lo, (lo, -1))
+        if bad == -1:
+            while upto < hi:
+                x = self.ws[upto]
+                if not (x.text[0].isupper() and not self.rec._common_not_name(x)):
+                    bad = upto
+                    break
+                upto += 1
+            self.seen[lo] = (upto, bad)
+        return bad == -1 or bad >= hi

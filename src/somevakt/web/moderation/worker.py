@@ -58,6 +58,14 @@ def fetch_posts(limit: int = 10) -> int:
     return n
 
 
+def _drop_connection() -> None:
+    """Close the database connection so the next round opens a fresh one, unless the caller
+    holds a transaction around the loop (a test does): closing it there would break the
+    caller's transaction, and the caller owns the connection."""
+    if not connection.in_atomic_block:
+        connection.close()
+
+
 def loop(
     *,
     once: bool = False,
@@ -78,7 +86,8 @@ def loop(
     log.info("worker %s started", worker)
     try:
         while not stop.is_set():
-            close_old_connections()
+            if not connection.in_atomic_block:  # see _drop_connection
+                close_old_connections()
             busy = 0
             try:
                 if analyze:
@@ -92,7 +101,7 @@ def loop(
             except DatabaseError as exc:
                 # A database hiccup must not end the worker; claimed jobs come back by lease.
                 log.warning("worker %s: database error (%s); retrying", worker, type(exc).__name__)
-                connection.close()
+                _drop_connection()
                 stop.wait(idle_sleep)
             if once:
                 break
@@ -101,5 +110,5 @@ def loop(
     finally:
         for c in clients.values():
             c.close()
-        connection.close()
+        _drop_connection()
         log.info("worker %s stopped", worker)
