@@ -45,7 +45,7 @@ class CommentProcessor:
     def _record(self, rec: InputRecord, analysis: Analysis) -> dict[str, Any]:
         out: dict[str, Any] = {"id": rec.id}
         out.update(analysis.to_dict())
-        result = self.classifier.classify(rec.text, analysis, rec.context)
+        result = self.classifier.classify(rec.text, analysis, rec.context, folded=analysis.folded)
         rule = self.policy.categories[result.category]  # type: ignore[index]
         out["category"] = result.category
         out["action"] = rule.action
@@ -56,7 +56,9 @@ class CommentProcessor:
         out["hide_now"] = (
             result.category == "sensitive" and self.policy.settings.hide_sensitive_immediately
         )
-        out["reply"] = self.drafter.draft(rule.action, rec.text, analysis.lang)
+        out["reply"] = self.drafter.draft(
+            rule.action, rec.text, analysis.lang, folded=analysis.folded
+        )
         return out
 
 

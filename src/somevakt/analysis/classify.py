@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -73,7 +73,14 @@ class Evidence:
     note: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Field order, as dataclasses.asdict gave it (without its deep copies).
+        return {
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "note": self.note,
+        }
 
 
 @dataclass(slots=True)

@@ -38,7 +38,7 @@ class Analyzer:
             findings.extend(recognizer.find(ctx))
         findings = resolve_overlaps(findings)
         link_sensitive(ctx, findings)
-        return Analysis(text=text, lang=detected, findings=findings)
+        return Analysis(text=text, lang=detected, findings=findings, folded=ctx.folded)
 
     def analyze_many(
         self, texts: Sequence[str], langs: Sequence[str | None] | None = None
@@ -64,7 +64,9 @@ class Analyzer:
         for ctx, findings in zip(ctxs, found, strict=True):
             findings = resolve_overlaps(findings)
             link_sensitive(ctx, findings)
-            out.append(Analysis(text=ctx.text, lang=ctx.lang, findings=findings))
+            out.append(
+                Analysis(text=ctx.text, lang=ctx.lang, findings=findings, folded=ctx.folded)
+            )
         return out
 
 

@@ -357,7 +357,7 @@ def deobfuscated_tokens(folded: str) -> list[_Token]:
         raw = m.group()
         lead = len(raw) - len(raw.lstrip(_STRIP))
         core = raw.strip(_STRIP)
-        if not core or not any(c.isalpha() for c in core):
+        if not core or not any(map(str.isalpha, core)):
             continue
         start = m.start() + lead
         core = _REPEAT_RE.sub(r"\1", core.translate(_LEET))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
+
+from somevakt.analysis.normalize import Folded
 
 # Finding types. The id is also the redaction label: "[FØDSELSNUMMER]".
 FODSELSNUMMER = "FØDSELSNUMMER"
@@ -42,10 +44,18 @@ class Finding:
     detail: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        if d["detail"] is None:
-            del d["detail"]
-        d["score"] = round(self.score, 3)
+        # Built by hand, in field order (what dataclasses.asdict gave, without its deep
+        # copies: every field is a str, int, float, bool or None).
+        d: dict[str, Any] = {
+            "type": self.type,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "score": round(self.score, 3),
+            "sensitive": self.sensitive,
+        }
+        if self.detail is not None:
+            d["detail"] = self.detail
         return d
 
 
@@ -56,6 +66,9 @@ class Analysis:
     text: str
     lang: str  # "nb" | "nn" | "unknown"
     findings: list[Finding] = field(default_factory=list)
+    # fold(text), as the analysis computed it: triage and replies reuse it instead of
+    # folding again. Not part of the record (to_dict) or of equality.
+    folded: Folded | None = field(default=None, repr=False, compare=False)
 
     @property
     def sensitive_findings(self) -> list[Finding]:

@@ -12,6 +12,7 @@ import re
 
 from jinja2 import Template
 
+from somevakt.analysis.normalize import Folded
 from somevakt.guideline.schema import REPLY_ACTIONS, Policy
 from somevakt.guideline.templating import base_context, compile_template, tidy
 from somevakt.replies.topics import is_about_organisation, topic_of
@@ -47,6 +48,10 @@ class ReplyDrafter:
             for lang in ("nb", "nn")
         }
         self._templates: dict[tuple[str, str], Template] = {}
+        # A draft depends on the comment only through (action, language, topic, page): the
+        # rendered, tidied text per such key, so each is rendered once. Bounded by the
+        # policy's actions x 2 languages x the fixed topics x 2 pages.
+        self._rendered: dict[tuple[str, str, str | None, str], str | None] = {}
 
     def _template(self, action: str, lang: str) -> Template | None:
         template = self._templates.get((action, lang))
@@ -58,19 +63,34 @@ class ReplyDrafter:
             self._templates[(action, lang)] = template
         return template
 
-    def draft(self, action: str, text: str, lang: str | None) -> str | None:
-        """The draft reply for ``action`` to a comment ``text``, or None for no reply."""
+    def draft(
+        self, action: str, text: str, lang: str | None, *, folded: Folded | None = None
+    ) -> str | None:
+        """The draft reply for ``action`` to a comment ``text``, or None for no reply.
+
+        ``folded``: ``fold(text)`` if the caller already has it."""
         if action not in REPLY_ACTIONS:
             return None
         reply_lang = "nn" if lang == "nn" else "nb"
+        topic = None
+        if action not in _NO_TOPIC_ACTIONS:
+            topic = topic_of(text, reply_lang, folded=folded)
+        page = "budget"
+        if action == "link_website" and is_about_organisation(text, folded=folded):
+            page = "organisation"
+        key = (action, reply_lang, topic, page)
+        if key in self._rendered:
+            return self._rendered[key]
+        reply = self._render(action, reply_lang, topic, page)
+        self._rendered[key] = reply
+        return reply
+
+    def _render(self, action: str, reply_lang: str, topic: str | None, page: str) -> str | None:
         template = self._template(action, reply_lang)
         if template is None:  # the policy loader makes this impossible for used actions
             return None
         ctx = dict(self._base[reply_lang])
-        ctx["topic"] = None if action in _NO_TOPIC_ACTIONS else topic_of(text, reply_lang)
-        page = "budget"
-        if action == "link_website" and is_about_organisation(text):
-            page = "organisation"
+        ctx["topic"] = topic
         ctx["link"] = getattr(self.policy.links, page)
         ctx["link_topic"] = _LINK_TOPIC[(page, reply_lang)]
         return tidy(template.render(ctx))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from somevakt.analysis.normalize import fold
+from somevakt.analysis.normalize import Folded, fold
 
 # (pattern on folded text, bokmål label, nynorsk label); the first match wins.
 _TOPICS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
@@ -48,10 +48,13 @@ _ORGANISATION_RE = re.compile(
 _ANY_TOPIC_RE = re.compile("|".join(f"(?P<t{i}>{p.pattern})" for i, (p, _, _) in enumerate(_TOPICS)))
 
 
-def topic_of(text: str, lang: str) -> str | None:
-    """A fixed label for the comment's subject in the reply's language, or None."""
+def topic_of(text: str, lang: str, *, folded: Folded | None = None) -> str | None:
+    """A fixed label for the comment's subject in the reply's language, or None.
+
+    ``folded``: ``fold(text)`` if the caller already has it."""
     best: int | None = None
-    for m in _ANY_TOPIC_RE.finditer(fold(text).text):
+    ft = folded.text if folded is not None else fold(text).text
+    for m in _ANY_TOPIC_RE.finditer(ft):
         i = int(m.lastgroup[1:]) if m.lastgroup else len(_TOPICS)
         best = i if best is None else min(best, i)
         if best == 0:
@@ -62,5 +65,6 @@ def topic_of(text: str, lang: str) -> str | None:
     return nn if lang == "nn" else nb
 
 
-def is_about_organisation(text: str) -> bool:
-    return bool(_ORGANISATION_RE.search(fold(text).text))
+def is_about_organisation(text: str, *, folded: Folded | None = None) -> bool:
+    ft = folded.text if folded is not None else fold(text).text
+    return bool(_ORGANISATION_RE.search(ft))
