@@ -38,21 +38,11 @@ from triage_data import (
     train_pool4,
 )
 
+from somevakt.analysis.classify import CATEGORIES
+
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "data" / "triage"
 SHARED_EXAMPLES = REPO.parent / "shared" / "data" / "examples-comments.jsonl"
-CATEGORIES = (
-    "sensitive",
-    "discrimination",
-    "rumor",
-    "individual_case",
-    "political",
-    "budget_org",
-    "factual_error",
-    "question",
-    "feedback",
-    "other",
-)
 _SLOT = re.compile(r"\{(\w+)\}")
 
 

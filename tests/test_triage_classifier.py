@@ -313,6 +313,36 @@ def test_fast_vectorizer_matches_the_feature_strings(clf, text: str) -> None:
         assert v_fast.tolist() == v_ref.tolist()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hei! Når åpner Birkenes bibliotek 12. desember kl. 10? 😊",
+        "Sønnen min (12) har ADHD og NAV sier nei… idiooot 1d10t i d i o t",
+        "",
+        "Jeg har hørt at de skal legge ned skolen, stemmer det? " * 12,
+    ],
+)
+def test_contributions_match_the_plain_column_gather(clf, text: str) -> None:
+    """The transposed-copy gather gives the contributions and probabilities of
+    ``coef[:, ix] * v`` bit for bit, memory layout included (it decides the sum order)."""
+    import numpy as np
+
+    from somevakt.analysis.normalize import fold
+
+    model = clf.model
+    assert model is not None
+    ix, v = model.vectorize_folded(fold(text).text, {"len:short", "s:question_form"})
+    probs, cols, contrib = model._contributions(ix, v)
+    ref = model.coef[:, ix] * v
+    assert contrib.strides == ref.strides
+    assert contrib.tobytes() == ref.tobytes()
+    logits = ref.sum(axis=1) + model.intercept
+    logits -= logits.max()
+    e = np.exp(logits)
+    assert probs.tobytes() == (e / e.sum()).tobytes()
+    assert cols is ix
+
+
 def test_tricky_token_pattern_finds_whole_tokens() -> None:
     """The token-start form of the pattern finds what "[^\\s]*(?:...)[^\\s]*" found."""
     import re

@@ -22,9 +22,10 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -151,6 +152,8 @@ class LinearTriageModel:
     meta: dict[str, object] = field(default_factory=dict)
     _terms: list[str] | None = field(default=None, repr=False, compare=False)
     _word_mask: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
+    _coef_t: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
+    _coef_t_of: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
     # word -> (word column, columns of its known character n-grams) for vectorize_folded.
     _word_cols: dict[str, tuple[int | None, tuple[int, ...]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -246,7 +249,7 @@ class LinearTriageModel:
         # features map one-to-one to columns, so the order of the known ones is the same.
         counts = Counter(seq)
         counts.pop(None, None)
-        return self._vector(list(counts), list(counts.values()), side)  # type: ignore[arg-type]
+        return self._vector(counts, counts.values(), side)  # type: ignore[arg-type]
 
     def _word_entry(self, word: str) -> tuple[int | None, tuple[int, ...]]:
         """(column of "w:" + word or None, columns of its known "c:" n-grams in order)."""
@@ -259,17 +262,20 @@ class LinearTriageModel:
         return entry
 
     def _vector(
-        self, cols: list[int], ns: list[int], side: set[str]
+        self, cols: Collection[int], ns: Iterable[int], side: set[str]
     ) -> tuple[np.ndarray, np.ndarray]:
         # Sorted: ``side`` is a set, whose order differs between processes (PYTHONHASHSEED),
         # and the order of the columns decides float sums and ties downstream.
         n_text, side_vocab = self.n_text, self.side_vocab
         side_idx = [n_text + side_vocab[s] for s in sorted(side) if s in side_vocab]
         n = len(cols)
-        ix = np.array(cols + side_idx, dtype=np.int64)
+        # fromiter fills the arrays straight from the iterables (no intermediate lists).
+        ix = np.fromiter(chain(cols, side_idx), dtype=np.int64, count=n + len(side_idx))
         v = np.ones(len(ix))
         if n:
-            t = 1.0 + np.log(np.array(ns, dtype=np.float64))
+            t = np.fromiter(ns, dtype=np.float64, count=n)
+            np.log(t, out=t)
+            t += 1.0
             t *= self.idf[ix[:n]]
             t /= float(np.sqrt(t @ t))
             v[:n] = t
@@ -316,7 +322,14 @@ class LinearTriageModel:
     def _contributions(
         self, ix: np.ndarray, v: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        contrib = self.coef[:, ix] * v
+        # Gathering rows of a transposed copy is much cheaper than gathering columns of
+        # ``coef``. ``coef[:, ix] * v`` comes out Fortran-ordered, and so does this product
+        # (the same layout keeps the row sums below adding in the same order, bit for bit).
+        coef_t = self._coef_t
+        if coef_t is None or self._coef_t_of is not self.coef:
+            coef_t = self._coef_t = np.ascontiguousarray(self.coef.T)
+            self._coef_t_of = self.coef
+        contrib = np.multiply(coef_t[ix].T, v, order="F")
         logits = contrib.sum(axis=1) + self.intercept
         logits -= logits.max()
         e = np.exp(logits)
