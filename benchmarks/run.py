@@ -45,6 +45,8 @@ NORNE_DEV = [
 ]
 GNU_TIME = Path("/usr/bin/time")
 COLD_TEXT = "Sønnen min har diabetes, fødselsnummeret hans er 03045551244. Ring 912 34 567."
+# A text that needs the person-name model: it loads spaCy on first use, which costs the most.
+COLD_TEXT_NAME = "Naboen min, Kari Nordmann, har diabetes."
 GOALS = {
     "throughput": 1000.0,  # comments/s, 2 workers on a 2-core machine
     "cold_start_s": 1.0,
@@ -383,18 +385,24 @@ def _breakdown(analyzer: Any, processor: Any, recs: list[Any]) -> dict[str, floa
 
 
 def bench_cold_start(runs: int) -> dict[str, Any]:
-    cmd = [*somevakt_cmd(), "analyze", "--text", COLD_TEXT]
-    log(f"cold start: {runs} runs of somevakt analyze --text ...")
-    results = [run_child(cmd, timeout=120) for _ in range(runs)]
-    times = [r.seconds for r in results]
-    return {
-        "runs": runs,
-        "median_s": statistics.median(times),
-        "min_s": min(times),
-        "max_s": max(times),
-        "max_rss_mb": max(r.max_rss_mb for r in results),
-        "returncodes": sorted({r.returncode for r in results}),
-    }
+    """Cold start on a text without a name candidate and on one that needs the name model;
+    the top-level figures are those of the slower text (the one the goal is judged on)."""
+    texts: dict[str, dict[str, Any]] = {}
+    for label, text in (("no name", COLD_TEXT), ("with a name", COLD_TEXT_NAME)):
+        cmd = [*somevakt_cmd(), "analyze", "--text", text]
+        log(f"cold start ({label}): {runs} runs of somevakt analyze --text ...")
+        results = [run_child(cmd, timeout=120) for _ in range(runs)]
+        times = [r.seconds for r in results]
+        texts[label] = {
+            "median_s": statistics.median(times),
+            "min_s": min(times),
+            "max_s": max(times),
+            "max_rss_mb": max(r.max_rss_mb for r in results),
+            "returncodes": sorted({r.returncode for r in results}),
+        }
+    worst = max(texts.values(), key=lambda v: v["median_s"])
+    return {"runs": runs, **worst, "max_rss_mb": max(v["max_rss_mb"] for v in texts.values()),
+            "texts": texts}
 
 
 def _run_adversarial(
@@ -685,9 +693,10 @@ def print_report(r: dict[str, Any]) -> None:
             p(f"    {k:<40}{us:8.0f}")
     if "cold_start" in r:
         v = r["cold_start"]
-        p(f"\ncold start: somevakt analyze --text \"...\" ({v['runs']} runs)")
-        p(f"  median {v['median_s']:.3f} s (min {v['min_s']:.3f}, max {v['max_s']:.3f})"
-          f"{_goal(v['median_s'] < GOALS['cold_start_s'])}")
+        p(f"\ncold start: somevakt analyze --text \"...\" ({v['runs']} runs per text)")
+        for label, t in v.get("texts", {}).items():
+            p(f"  {label:<12} median {t['median_s']:.3f} s (min {t['min_s']:.3f}, max {t['max_s']:.3f})")
+        p(f"  slower text  median {v['median_s']:.3f} s{_goal(v['median_s'] < GOALS['cold_start_s'])}")
     mem = [("cold start", r.get("cold_start", {}).get("max_rss_mb"))]
     for key, v in r.get("throughput", {}).items():
         mem.append((f"analyze --{key.replace('_', ' ')}", v["max_rss_mb"]))
@@ -773,7 +782,7 @@ def _print_summary(r: dict[str, Any]) -> None:
                      v["comments_per_s"] >= GOALS["throughput"] if w == "2" else None))
     if "cold_start" in r:
         v = r["cold_start"]
-        rows.append(("cold start (median)", f"{v['median_s']:.2f} s",
+        rows.append(("cold start, slower text", f"{v['median_s']:.2f} s",
                      v["median_s"] < GOALS["cold_start_s"]))
     mems = [v["max_rss_mb"] for v in r.get("throughput", {}).values()]
     if "cold_start" in r:
