@@ -6,8 +6,10 @@ carry the category live in train_pool.py and heldout_pool.py and never overlap.
 
 from __future__ import annotations
 
+import json
 import random
 import re
+from pathlib import Path
 
 from stdnum.no import fodselsnummer, kontonr
 
@@ -265,3 +267,34 @@ def vary(text: str, rng: random.Random) -> str:
         if rng.random() < p:
             text = fn(text, rng)
     return text
+
+
+def build_split(
+    items: dict[str, list[tuple[str, str | None]]], seed: int, prefix: str
+) -> list[dict[str, str]]:
+    """A hand-written held-out split: each (text, context) of each category once, with the
+    {fnr}/{dnr}/{konto} slots filled with fake checksum-valid numbers, in a seeded order."""
+    rng = random.Random(seed)
+    out: list[dict[str, str]] = []
+    for cat, pairs in items.items():
+        for i, (text, context) in enumerate(pairs):
+            t = (
+                text.replace("{fnr}", fake_fnr(rng, "f"))
+                .replace("{dnr}", fake_fnr(rng, "d"))
+                .replace("{konto}", fake_account(rng))
+            )
+            rec = {"id": f"{prefix}-{cat}-{i:02d}", "text": t, "category": cat}
+            if context:
+                rec["context"] = context
+            out.append(rec)
+    random.Random(seed).shuffle(out)
+    return out
+
+
+def write_split(name: str, recs: list[dict[str, str]]) -> None:
+    """Write records to data/triage/<name> as JSON Lines."""
+    path = Path(__file__).resolve().parents[2] / "data" / "triage" / name
+    with path.open("w", encoding="utf-8") as fh:
+        for r in recs:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(f"wrote {len(recs)} comments to {path}")

@@ -13,8 +13,6 @@ typos, @mentions) are written in. Only identity and account numbers are filled i
 
 from __future__ import annotations
 
-import json
-import random
 import sys
 from pathlib import Path
 
@@ -361,30 +359,11 @@ ITEMS: dict[str, list[tuple[str, str | None]]] = {
 
 
 def build(seed: int = 3031) -> list[dict[str, str]]:
-    rng = random.Random(seed)
-    out: list[dict[str, str]] = []
-    for cat, items in ITEMS.items():
-        for i, (text, context) in enumerate(items):
-            t = (
-                text.replace("{fnr}", common.fake_fnr(rng, "f"))
-                .replace("{dnr}", common.fake_fnr(rng, "d"))
-                .replace("{konto}", common.fake_account(rng))
-            )
-            rec = {"id": f"h3-{cat}-{i:02d}", "text": t, "category": cat}
-            if context:
-                rec["context"] = context
-            out.append(rec)
-    random.Random(seed).shuffle(out)
-    return out
+    return common.build_split(ITEMS, seed, "h3")
 
 
 def main() -> None:
-    path = Path(__file__).resolve().parents[2] / "data" / "triage" / "heldout3.jsonl"
-    recs = build()
-    with path.open("w", encoding="utf-8") as fh:
-        for r in recs:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"wrote {len(recs)} comments to {path}")
+    common.write_split("heldout3.jsonl", build())
 
 
 if __name__ == "__main__":

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, BinaryIO
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, TextIO
 
 import typer
 
@@ -38,15 +39,11 @@ def analyze(
     ] = None,
 ) -> None:
     """Find sensitive data in Norwegian comments and triage them by the guideline."""
-    if fmt not in ("jsonl", "text"):
-        raise typer.BadParameter("must be 'jsonl' or 'text'", param_hint="--format")
-    if (source is None) == (text is None):
-        raise typer.BadParameter("give a FILE (or '-') or --text, not both and not neither")
+    check_input_args(fmt, source, text)
     loaded = check_policy(policy)
     items, total = _items(source, text)
     had_error = False
-    out_stream = output.open("w", encoding="utf-8") if output else sys.stdout
-    try:
+    with open_output(output) as out_stream:
         if fmt == "jsonl":
             # Records arrive already encoded (by the worker that made them, with --workers N).
             for lines in _run(items, workers, total, loaded, encode=True):
@@ -59,9 +56,6 @@ def analyze(
             collected = [rec for batch in _run(items, workers, total, loaded) for rec in batch]
             had_error = any("error" in r for r in collected)
             print_table(collected, out_stream)
-    finally:
-        if output:
-            out_stream.close()
     if had_error:
         raise typer.Exit(1)
 
@@ -89,6 +83,24 @@ def _lines(fh: BinaryIO) -> Iterator[bytes]:
 def _count_lines(path: Path) -> int:
     with path.open("rb") as fh:
         return sum(buf.count(b"\n") for buf in iter(lambda: fh.read(1 << 20), b""))
+
+
+def check_input_args(fmt: str, source: str | None, text: str | None) -> None:
+    """The input and format options shared by `analyze` and `check-draft`."""
+    if fmt not in ("jsonl", "text"):
+        raise typer.BadParameter("must be 'jsonl' or 'text'", param_hint="--format")
+    if (source is None) == (text is None):
+        raise typer.BadParameter("give a FILE (or '-') or --text, not both and not neither")
+
+
+@contextmanager
+def open_output(output: Path | None) -> Iterator[TextIO]:
+    """The --output file, or stdout (which is left open)."""
+    if output is None:
+        yield sys.stdout
+        return
+    with output.open("w", encoding="utf-8") as fh:
+        yield fh
 
 
 def check_policy(policy: Path | None) -> Policy:

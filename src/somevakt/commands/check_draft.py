@@ -8,14 +8,13 @@ becomes an error record and the exit status is 1 at the end.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any, TextIO
 
 import typer
 
-from somevakt.commands.analyze import _items, check_policy
+from somevakt.commands.analyze import _items, check_input_args, check_policy, open_output
 from somevakt.jsonl import InputError, InputRecord
 
 
@@ -41,20 +40,14 @@ def check_draft(
     ] = None,
 ) -> None:
     """Check drafts for an official account against the guideline before they are published."""
-    if fmt not in ("jsonl", "text"):
-        raise typer.BadParameter("must be 'jsonl' or 'text'", param_hint="--format")
-    if (source is None) == (text is None):
-        raise typer.BadParameter("give a FILE (or '-') or --text, not both and not neither")
-    check_policy(policy)
-    from somevakt.guideline import load_policy
+    check_input_args(fmt, source, text)
     from somevakt.guideline.draft_check import DraftChecker
 
-    checker = DraftChecker(load_policy(policy))
+    checker = DraftChecker(check_policy(policy))
     items, _ = _items(source, text)
     results = (_check_one(checker, item, crisis) for item in items)
-    out_stream = output.open("w", encoding="utf-8") if output else sys.stdout
     had_error = False
-    try:
+    with open_output(output) as out_stream:
         if fmt == "jsonl":
             for rec in results:
                 had_error |= "error" in rec
@@ -63,9 +56,6 @@ def check_draft(
             collected = list(results)
             had_error = any("error" in r for r in collected)
             print_draft_table(collected, out_stream)
-    finally:
-        if output:
-            out_stream.close()
     if had_error:
         raise typer.Exit(1)
 

@@ -82,6 +82,16 @@ def account_create(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/account_form.html", {"form": form, "title": _("Apply for an official account")})
 
 
+def _save_changes(request: HttpRequest, pk: int, form: Any, reason: str = "") -> OfficialAccount:
+    """Save an account form and record what changed as one audit event (none if nothing did)."""
+    before = _snapshot(OfficialAccount.objects.get(pk=pk))
+    account = form.save()
+    changes = _diff(before, _snapshot(account))
+    if changes:
+        record_event(request.user, "account.changed", account, reason=reason, data=changes)
+    return account
+
+
 @any_role_required
 def account_edit(request: HttpRequest, pk: int) -> HttpResponse:
     account = get_object_or_404(OfficialAccount, pk=pk)
@@ -89,11 +99,7 @@ def account_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ApplicationForm(request.POST or None, instance=account)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            before = _snapshot(OfficialAccount.objects.get(pk=pk))
-            account = form.save()
-            changes = _diff(before, _snapshot(account))
-            if changes:
-                record_event(request.user, "account.changed", account, data=changes)
+            account = _save_changes(request, pk, form)
         messages.success(request, _("Changes saved."))
         return redirect(account)
     return render(request, "accounts/account_form.html", {"form": form, "account": account, "title": _("Edit application")})
@@ -106,11 +112,7 @@ def account_manage(request: HttpRequest, pk: int) -> HttpResponse:
     form = ManageForm(request.POST or None, instance=account)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            before = _snapshot(OfficialAccount.objects.get(pk=pk))
-            account = form.save()
-            changes = _diff(before, _snapshot(account))
-            if changes:
-                record_event(request.user, "account.changed", account, reason=form.data.get("reason", ""), data=changes)
+            account = _save_changes(request, pk, form, reason=form.data.get("reason", ""))
             check_account(account, actor=request.user)
         messages.success(request, _("Changes saved."))
         return redirect(account)

@@ -47,28 +47,7 @@ def record_event(
     "account.submitted"; obj: the model instance acted on; reason: the person's why;
     data: JSON-serialisable details (dates and decimals are turned into strings).
     """
-    clean = json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder))
-    user = actor if getattr(actor, "is_authenticated", False) else None
-    object_type, object_id, object_repr = describe(obj)
-    with transaction.atomic():
-        head = _lock_head()
-        event = AuditEvent(
-            seq=head.seq + 1,
-            created_at=datetime.now(UTC),
-            actor=user,
-            actor_name=(user.get_username() if user else "system"),
-            kind=kind,
-            object_type=object_type,
-            object_id=object_id,
-            object_repr=object_repr,
-            reason=reason,
-            data=clean,
-            prev_hash=head.hash or GENESIS,
-        )
-        event.hash = event.compute_hash()
-        event.save()
-        ChainHead.objects.filter(pk=1).update(seq=event.seq, hash=event.hash)
-    return event
+    return record_events([(actor, kind, obj, reason, data)])[0]
 
 
 def record_events(events: list[tuple[Any, str, Any, str, dict[str, Any] | None]]) -> list[AuditEvent]:
