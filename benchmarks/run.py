@@ -36,6 +36,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+# As the somevakt command does (somevakt/cli.py), for the in-process figures and for the
+# Presidio child, which inherits it: one BLAS thread per process.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 from benchmarks.corpus import Comment, generate, write_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -46,6 +46,8 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from somevakt.analysis.name_model.export import export
+
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "norne"
 LABEL_MAP = {
     "PER": "PER",
@@ -410,6 +412,7 @@ def main(argv: list[str] | None = None) -> int:
                 args.out.mkdir(parents=True, exist_ok=True)
                 nlp.to_disk(args.out)
                 slim(args.out, list(nlp.get_pipe("ner").labels))
+                export(args.out)  # what somevakt runs: network.npz, tokenizer_rules.json
                 write_meta(args, argv, best)
             else:
                 stale += 1

@@ -3,6 +3,13 @@ so that `somevakt analyze --text ...` starts fast."""
 
 from __future__ import annotations
 
+import os
+
+# Before numpy loads: parallelism comes from worker processes (--workers, the moderation
+# worker), and BLAS threads would compete with them and spin on the name model's small
+# matrices, costing CPU time for nothing.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import typer
 
 from somevakt.commands import analyze as analyze_cmd
@@ -28,9 +35,9 @@ app.command("analyze")(analyze_cmd.analyze)
 app.command("check-draft")(check_draft_cmd.check_draft)
 app.command("demo")(web_cmd.demo)
 app.command("serve")(web_cmd.serve)
-app.command(
-    "manage", context_settings={"allow_extra_args": True, "ignore_unknown_options": True}
-)(web_cmd.manage)
+app.command("manage", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(
+    web_cmd.manage
+)
 app.add_typer(web_cmd.audit_app, name="audit")
 app.command("examples")(examples_cmd.demo)
 app.add_typer(eval_app, name="eval")

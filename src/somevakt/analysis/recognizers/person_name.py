@@ -23,7 +23,8 @@ capitalised text, and a drug or a diagnosis from the health lexicon ("Ritalin", 
 unless a strong cue or a title comes before it ("hilsen ...", "doktor ...").
 @mentions belong to the person-reference recognizer and are skipped here.
 
-Speed: spaCy is imported and the model loaded only when a text could contain a name (a
+Speed: the model (trained with spaCy, run with numpy by ``somevakt.analysis.name_model``, so
+spaCy is never imported here) is loaded only when a text could contain a name (a
 capitalised word that is not a common word at the start of a sentence, a gazetteer name or,
 in text written all in lower case, an unknown word). ``find_many`` runs the model over many
 texts in one batch. The rules are linear in the length of the text, also on hostile input (one
@@ -40,8 +41,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
 
+from somevakt.analysis.name_model.model import NameModel
 from somevakt.analysis.normalize import fold_word
 from somevakt.analysis.recognizers.base import TextContext
 from somevakt.analysis.recognizers.health import FILES as HEALTH_FILES
@@ -480,22 +481,19 @@ def _read_list(path: Path) -> list[str]:
     return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
 
 
-_models: dict[Path, Any] = {}
+_models: dict[Path, NameModel] = {}
 
 
-def load_model(model_dir: Path = MODEL_DIR) -> Any:
-    """The spaCy pipeline (tokenizer + ner only), loaded once per process."""
-    nlp = _models.get(model_dir)
-    if nlp is None:
-        import spacy  # slow import: only when a text could contain a name
-
-        nlp = spacy.load(model_dir, exclude=["tagger", "parser", "lemmatizer", "senter"])
-        _models[model_dir] = nlp
-    return nlp
+def load_model(model_dir: Path = MODEL_DIR) -> NameModel:
+    """The name model (tokenizer + network, numpy only), loaded once per process."""
+    model = _models.get(model_dir)
+    if model is None:
+        model = _models[model_dir] = NameModel.load(model_dir)
+    return model
 
 
 def model_available(model_dir: Path = MODEL_DIR) -> bool:
-    return (model_dir / "config.cfg").is_file() and (model_dir / "ner").is_dir()
+    return NameModel.available(model_dir)
 
 
 # Words repeat a lot across comments: fold each distinct word once.
@@ -544,12 +542,8 @@ class PersonNameRecognizer:
         ]
         ents: dict[int, list[tuple[int, int, str]]] = {}
         if need:
-            nlp = load_model(self.model_dir)
-            ner = nlp.get_pipe("ner")
-            docs = [nlp.make_doc(ctxs[i].text) for i in need]
-            docs = list(ner.pipe(docs, batch_size=256)) if len(docs) > 1 else [ner(docs[0])]
-            for i, doc in zip(need, docs, strict=True):
-                ents[i] = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            found = load_model(self.model_dir).entities([ctxs[i].text for i in need])
+            ents = dict(zip(need, found, strict=True))
         return [
             self._combine(c, ws, ents.get(i, []))
             for i, (c, ws) in enumerate(zip(ctxs, words, strict=True))

@@ -1,0 +1,1 @@
+"""A numpy runtime for the spaCy person-name model (no spaCy import at run time)."""

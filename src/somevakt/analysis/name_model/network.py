@@ -1,0 +1,438 @@
+"""The person-name network, run with numpy: spaCy's NER architecture, inference only.
+
+The model is trained with spaCy (``scripts/train_person_ner.py``) and exported to
+``network.npz`` by :func:`weights_from_spacy`. Running it here instead of in spaCy keeps
+spaCy's import (0.5–0.7 s) out of every cold start, and numpy's BLAS does the same matrix
+products faster than thinc's. What it computes, in spaCy's terms:
+
+1. ``MultiHashEmbed``: the token's NORM, PREFIX, SUFFIX and SHAPE ids, each hashed into four
+   rows of its table and summed, concatenated, then Maxout (3 pieces) and LayerNorm. This
+   depends on the token alone, so its 64 numbers are cached per (text, norm).
+2. ``MaxoutWindowEncoder``: three residual layers over a window of one token either side.
+   thinc pads every document with three zero rows on each side (its receptive field) and
+   runs the pad rows through the layers too; so do we, which keeps documents independent.
+3. ``TransitionBasedParser`` (``ner`` state, three feature tokens, greedy): a projection and
+   the parser's "lower" layer are precomputed per token; each step sums three of those rows
+   (the next token, the entity's first token, the token before the next), Maxout, and scores
+   the BILUO actions; the best valid action wins (the first on ties, as in spaCy).
+   While no entity is open the three rows do not depend on earlier steps, so those scores are
+   computed for all tokens at once; only steps inside an entity are computed one by one.
+
+``tests/analysis/name_model/test_network.py`` checks the entities against spaCy's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from somevakt.analysis.name_model.hashing import StringIds, embedding_rows
+
+FORMAT_VERSION = 1
+_ATTRS = ("NORM", "PREFIX", "SUFFIX", "SHAPE")
+_PAD = 3  # thinc's padding between documents in the encoder: window 1 x depth 3
+_LN_EPS = 1e-8
+_CACHE_ROWS = 1 << 16  # cached embedding outputs (64 float32 each: 16 MB at most)
+_CHUNK_ROWS = 8192  # rows per matrix product in the encoder and the closed-state scores
+
+
+class TokenLike(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def norm(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+Entity = tuple[int, int, str]  # (start character, end character, label)
+
+
+def word_shape(text: str) -> str:
+    """spaCy's SHAPE: letters to X/x, digits to d, at most four of a kind in a row."""
+    if len(text) >= 100:
+        return "LONG"
+    shape = []
+    last = ""
+    seq = 0
+    for char in text:
+        if char.isalpha():
+            shape_char = "X" if char.isupper() else "x"
+        elif char.isdigit():
+            shape_char = "d"
+        else:
+            shape_char = char
+        if shape_char == last:
+            seq += 1
+        else:
+            seq = 0
+            last = shape_char
+        if seq < 4:
+            shape.append(shape_char)
+    return "".join(shape)
+
+
+@dataclass(frozen=True)
+class _Layer:
+    """Maxout then LayerNorm. ``W`` is (in, pieces x out) with each piece's outputs in one
+    block: the max of a few contiguous blocks is far cheaper in numpy than a max over a
+    short last axis."""
+
+    W: np.ndarray
+    b: np.ndarray
+    G: np.ndarray
+    beta: np.ndarray
+    pieces: int
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        y = x @ self.W
+        y += self.b
+        width = y.shape[1] // self.pieces
+        best = np.maximum(y[:, :width], y[:, width : 2 * width])
+        for p in range(2, self.pieces):
+            np.maximum(best, y[:, p * width : (p + 1) * width], out=best)
+        best -= best.mean(axis=1, keepdims=True)
+        var = (best * best).mean(axis=1, keepdims=True)
+        var += _LN_EPS
+        best /= np.sqrt(var)
+        y = best
+        y *= self.G
+        y += self.beta
+        return y
+
+
+def _maxout_layer(W: np.ndarray, b: np.ndarray, G: np.ndarray, beta: np.ndarray) -> _Layer:
+    n_out, n_pieces, n_in = W.shape
+    return _Layer(
+        np.ascontiguousarray(
+            W.transpose(1, 0, 2).reshape(n_pieces * n_out, n_in).T, dtype=np.float32
+        ),
+        b.T.reshape(-1).astype(np.float32),
+        G.astype(np.float32),
+        beta.astype(np.float32),
+        n_pieces,
+    )
+
+
+class NameNetwork:
+    """Loads ``network.npz`` once; ``entities`` is then pure numpy."""
+
+    def __init__(self, arrays: dict[str, np.ndarray]) -> None:
+        if int(arrays["format_version"]) != FORMAT_VERSION:
+            raise ValueError(
+                f"network.npz format {int(arrays['format_version'])}, expected {FORMAT_VERSION};"
+                " re-export with scripts/export_person_ner.py"
+            )
+        self.classes = [str(c) for c in arrays["classes"]]
+        self._string_ids = StringIds(
+            {
+                str(s): int(i)
+                for s, i in zip(arrays["symbol_strings"], arrays["symbol_ids"], strict=True)
+            }
+        )
+        self._tables = [arrays[f"embed_{a}"].astype(np.float32) for a in _ATTRS]
+        self._seeds = [int(s) for s in arrays["embed_seeds"]]
+        self._embed = _maxout_layer(
+            arrays["embed_W"], arrays["embed_b"], arrays["embed_G"], arrays["embed_beta"]
+        )
+        depth = int(arrays["encoder_depth"])
+        self._encoder = [
+            _maxout_layer(
+                arrays[f"encoder{i}_W"],
+                arrays[f"encoder{i}_b"],
+                arrays[f"encoder{i}_G"],
+                arrays[f"encoder{i}_beta"],
+            )
+            for i in range(depth)
+        ]
+        self.width = self._embed.G.shape[0]
+        # The parser's projection (a Linear) and its "lower" layer (nF, nO, nP, nI) fused into
+        # one product per feature slot; the projection's bias becomes a per-slot constant.
+        # Pieces before hidden units (see _Layer).
+        lower_W = arrays["lower_W"].astype(np.float64).transpose(0, 2, 1, 3)
+        n_feats, n_pieces, n_hidden, n_in = lower_W.shape
+        proj_W = arrays["proj_W"].astype(np.float64)
+        proj_b = arrays["proj_b"].astype(np.float64)
+        self._slot_W: list[np.ndarray] = []
+        self._slot_c: list[np.ndarray] = []
+        for f in range(n_feats):
+            flat = lower_W[f].reshape(n_pieces * n_hidden, n_in)
+            self._slot_W.append(np.ascontiguousarray((flat @ proj_W).T, dtype=np.float32))
+            self._slot_c.append((flat @ proj_b).astype(np.float32))
+        self._n_pieces, self._n_hidden = n_pieces, n_hidden
+        self._lower_b = arrays["lower_b"].T.reshape(-1).astype(np.float32)
+        pad = arrays["lower_pad"].reshape(n_feats, n_hidden, n_pieces).transpose(0, 2, 1)
+        self._lower_pad = pad.reshape(n_feats, -1).astype(np.float32)
+        self._upper_W = arrays["upper_W"].astype(np.float32)  # (n_classes, n_hidden)
+        self._upper_b = arrays["upper_b"].astype(np.float32)
+        # Without an open entity, slots 1 and 2 hold the padding.
+        self._closed_bias = (
+            self._slot_c[0] + self._lower_pad[1] + self._lower_pad[2] + self._lower_b
+        )
+        self._actions = _Actions(self.classes)
+        # Embedding outputs per (text, norm), see module docstring.
+        self._cache_index: dict[tuple[str, str], int] = {}
+        self._cache = np.zeros((_CACHE_ROWS, self.width), dtype=np.float32)
+
+    @classmethod
+    def load(cls, path: Path) -> NameNetwork:
+        with np.load(path, allow_pickle=False) as data:
+            return cls({k: data[k] for k in data.files})
+
+    # -- forward --------------------------------------------------------------------------
+
+    def entities(self, docs: Sequence[Sequence[TokenLike]]) -> list[list[Entity]]:
+        """Entities (character spans and labels) of tokenised documents, in order."""
+        out: list[list[Entity]] = [[] for _ in docs]
+        lengths = [len(d) for d in docs]
+        if not any(lengths):
+            return out
+        tokens = [t for d in docs for t in d]
+        tokvecs = self._encode(self._embedded(tokens), lengths)
+        is_last = np.zeros(len(tokens), dtype=bool)
+        is_last[np.cumsum([n for n in lengths if n]) - 1] = True
+        is_space = np.fromiter((t.text.isspace() for t in tokens), dtype=bool, count=len(tokens))
+        closed = self._closed_actions(tokvecs, is_last, is_space)
+        offset = 0
+        for k, doc in enumerate(docs):
+            n = lengths[k]
+            if n:
+                spans = self._parse(tokvecs, closed, offset, n)
+                out[k] = [(doc[s].start, doc[e - 1].end, label) for s, e, label in spans]
+            offset += n
+        return out
+
+    def _embedded(self, tokens: Sequence[TokenLike]) -> np.ndarray:
+        """(n_tokens, width): the embedding layer's output for each token, from the cache."""
+        index = self._cache_index
+        keys = [(t.text, t.norm) for t in tokens]
+        missing = list(dict.fromkeys(k for k in keys if k not in index))
+        if len(index) + len(missing) > _CACHE_ROWS:
+            index.clear()
+            missing = list(dict.fromkeys(keys))
+        if missing:
+            rows = np.arange(len(index), len(index) + len(missing))
+            self._cache[rows] = self._embed_uncached(missing)
+            index.update(zip(missing, rows.tolist(), strict=True))
+        return self._cache[[index[k] for k in keys]]
+
+    def _embed_uncached(self, keys: Sequence[tuple[str, str]]) -> np.ndarray:
+        sid = self._string_ids
+        ids = np.array(
+            [
+                [sid(norm), sid(text[:1]), sid(text[-3:]), sid(word_shape(text))]
+                for text, norm in keys
+            ],
+            dtype=np.uint64,
+        )
+        parts = []
+        for column, (table, seed) in enumerate(zip(self._tables, self._seeds, strict=True)):
+            rows = embedding_rows(ids[:, column], seed, len(table))
+            parts.append(table[rows].sum(axis=1))
+        return self._embed(np.concatenate(parts, axis=1))
+
+    def _encode(self, embedded: np.ndarray, lengths: list[int]) -> np.ndarray:
+        """The encoder over all documents at once, with thinc's zero padding between them;
+        returns the rows of the tokens only. Rows go through each layer in chunks, so a
+        huge text costs memory in proportion to tokens x width, not x window x pieces."""
+        width = self.width
+        n_docs = len(lengths)
+        total = sum(lengths) + _PAD * (n_docs + 1)
+        x = np.zeros((total, width), dtype=np.float32)
+        starts = np.cumsum([0, *lengths[:-1]]) + _PAD * np.arange(1, n_docs + 1)
+        token_rows = np.concatenate(
+            [np.arange(s, s + n) for s, n in zip(starts.tolist(), lengths, strict=True)]
+        )
+        x[token_rows] = embedded
+        nxt = np.empty_like(x)
+        for layer in self._encoder:
+            for a in range(0, total, _CHUNK_ROWS):
+                b = min(a + _CHUNK_ROWS, total)
+                window = np.zeros((b - a, 3 * width), dtype=np.float32)
+                lo = max(a - 1, 0)
+                window[lo + 1 - a :, :width] = x[lo : b - 1]  # the token before
+                window[:, width : 2 * width] = x[a:b]
+                hi = min(b + 1, total)
+                window[: hi - 1 - a, 2 * width :] = x[a + 1 : hi]  # the token after
+                np.add(x[a:b], layer(window), out=nxt[a:b])
+            x, nxt = nxt, x
+        return x[token_rows]
+
+    def _closed_actions(
+        self, tokvecs: np.ndarray, is_last: np.ndarray, is_space: np.ndarray
+    ) -> np.ndarray:
+        """The action chosen at each token when no entity is open (then slots 1 and 2 are
+        the padding, so the scores of every token come from matrix products)."""
+        acts = self._actions
+        out = np.empty(len(tokvecs), dtype=np.int64)
+        for a in range(0, len(tokvecs), _CHUNK_ROWS):
+            b = min(a + _CHUNK_ROWS, len(tokvecs))
+            pre = tokvecs[a:b] @ self._slot_W[0]
+            pre += self._closed_bias
+            scores = self._max_pieces(pre) @ self._upper_W.T
+            scores += self._upper_b
+            # Valid without an open entity: B-x (not on the last token), U-x and O; B and U
+            # never on whitespace. Invalid scores become -inf; argmax takes the first best,
+            # as spaCy does.
+            no_begin = np.flatnonzero(is_last[a:b] | is_space[a:b])
+            scores[np.ix_(no_begin, acts.begin)] = -np.inf
+            scores[np.ix_(np.flatnonzero(is_space[a:b]), acts.unit)] = -np.inf
+            scores[:, acts.never_closed] = -np.inf
+            out[a:b] = scores.argmax(axis=1)
+        return out
+
+    def _slot(self, f: int, row: np.ndarray) -> np.ndarray:
+        """Feature slot ``f``'s share of the hidden layer for one token vector."""
+        return row @ self._slot_W[f] + self._slot_c[f]
+
+    def _max_pieces(self, x: np.ndarray) -> np.ndarray:
+        """Maxout over the pieces, which are blocks of ``n_hidden`` along the last axis."""
+        h = self._n_hidden
+        best = x[..., :h]
+        for p in range(1, self._n_pieces):
+            best = np.maximum(best, x[..., p * h : (p + 1) * h])
+        return best
+
+    def _parse(
+        self, tokvecs: np.ndarray, closed: np.ndarray, offset: int, n: int
+    ) -> list[tuple[int, int, str]]:
+        acts = self._actions
+        out: list[tuple[int, int, str]] = []
+        choice = closed[offset : offset + n].tolist()
+        t = 0
+        while t < n:
+            a = choice[t]
+            if a == acts.out:
+                t += 1
+                continue
+            label = acts.label_of[a]
+            if a in acts.unit_set:
+                out.append((t, t + 1, label))
+                t += 1
+                continue
+            # Begin: the entity stays open until an L, chosen step by step. The features:
+            # the next token (slot 0), the entity's first token (1), the token before (2).
+            start = t
+            t += 1
+            up_in = self._upper_W[acts.inside[label]]
+            up_last = self._upper_W[acts.last[label]]
+            b_in = float(self._upper_b[acts.inside[label]])
+            b_last = float(self._upper_b[acts.last[label]])
+            first = self._slot(1, tokvecs[offset + start]) + self._lower_b
+            while True:
+                pre = (
+                    self._slot(0, tokvecs[offset + t])
+                    + self._slot(2, tokvecs[offset + t - 1])
+                    + first
+                )
+                hidden = self._max_pieces(pre)
+                s_in = float(hidden @ up_in) + b_in
+                s_last = float(hidden @ up_last) + b_last
+                t += 1
+                if t < n and s_in >= s_last:  # I is valid before the last token; ties go to I
+                    continue
+                out.append((start, t, label))
+                break
+        return out
+
+
+class _Actions:
+    """Class indices of the BILUO actions, from the exported class names ("B-PER", "O")."""
+
+    def __init__(self, classes: list[str]) -> None:
+        begin: list[int] = []
+        unit: list[int] = []
+        never_closed: list[int] = []  # I-x, L-x and the label-less U- (never valid)
+        self.inside: dict[str, int] = {}
+        self.last: dict[str, int] = {}
+        self.label_of: dict[int, str] = {}
+        self.out = -1
+        for i, name in enumerate(classes):
+            move, _, label = name.partition("-")
+            if name == "O":
+                self.out = i
+            elif move in ("I", "L") or not label:
+                never_closed.append(i)
+                if move == "I":
+                    self.inside[label] = i
+                elif move == "L":
+                    self.last[label] = i
+            elif move == "B":
+                begin.append(i)
+                self.label_of[i] = label
+            elif move == "U":
+                unit.append(i)
+                self.label_of[i] = label
+            else:
+                raise ValueError(f"unknown action {name!r}")
+        if self.out < 0:
+            raise ValueError("no O action among the classes")
+        self.begin = np.array(begin, dtype=np.intp)
+        self.unit = np.array(unit, dtype=np.intp)
+        self.never_closed = np.array(never_closed, dtype=np.intp)
+        self.unit_set = frozenset(unit)
+
+
+# -- export (run with spaCy installed; the runtime never imports it) -----------------------
+
+
+def weights_from_spacy(nlp: Any) -> dict[str, np.ndarray]:
+    """The arrays of ``network.npz`` from a loaded spaCy pipeline with an ``ner`` component
+    of the architecture in ``scripts/train_person_ner.py``; raises if it is another one."""
+    from spacy.symbols import IDS  # imported here: only the export needs spaCy
+
+    ner = nlp.get_pipe("ner")
+    if ner.cfg.get("beam_width", 1) != 1:
+        raise ValueError("only greedy NER (beam_width 1) is supported")
+    model = ner.model
+    if model.attrs.get("unseen_classes"):
+        raise ValueError("the model has unseen classes; the runtime does not mask them")
+    lower, upper = model.get_ref("lower"), model.get_ref("upper")
+    nodes = list(model.get_ref("tok2vec").walk())
+    hashembeds = sorted(
+        (n for n in nodes if n.name == "hashembed"), key=lambda n: n.attrs["column"]
+    )
+    extract = next(n for n in nodes if n.name == "extract_features")
+    if [str(c) for c in extract.attrs["columns"]] != list(_ATTRS):
+        raise ValueError(f"features {extract.attrs['columns']}, expected {list(_ATTRS)}")
+    blocks = sorted((n for n in nodes if n.name == "maxout>>layernorm"), key=lambda n: n.id)
+    expand = [n for n in nodes if n.name == "expand_window"]
+    if any(n.attrs["window_size"] != 1 for n in expand) or len(expand) != len(blocks) - 1:
+        raise ValueError("expected window size 1 in every encoder layer")
+    pads = {n.attrs.get("pad") for n in nodes if n.name.startswith("with_array(residual")}
+    if pads != {_PAD}:
+        raise ValueError(f"encoder padding {pads}, expected {_PAD}")
+    proj = [n for n in nodes if n.name == "linear"]
+    if len(proj) != 1 or lower.get_dim("nF") != 3:
+        raise ValueError("expected one projection and three state features (ner)")
+    out: dict[str, np.ndarray] = {
+        "format_version": np.array(FORMAT_VERSION),
+        "classes": np.array([ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]),
+        "symbol_strings": np.array(list(IDS.keys())),
+        "symbol_ids": np.array(list(IDS.values()), dtype=np.uint64),
+        "embed_seeds": np.array([n.attrs["seed"] for n in hashembeds]),
+        "encoder_depth": np.array(len(blocks) - 1),
+    }
+    for attr, node in zip(_ATTRS, hashembeds, strict=True):
+        out[f"embed_{attr}"] = node.get_param("E")
+    for i, block in enumerate(blocks):
+        maxout, norm = block.layers
+        prefix = "embed" if i == 0 else f"encoder{i - 1}"
+        out[f"{prefix}_W"] = maxout.get_param("W")
+        out[f"{prefix}_b"] = maxout.get_param("b")
+        out[f"{prefix}_G"] = norm.get_param("G")
+        out[f"{prefix}_beta"] = norm.get_param("b")
+    out["proj_W"] = proj[0].get_param("W")
+    out["proj_b"] = proj[0].get_param("b")
+    out["lower_W"] = lower.get_param("W")
+    out["lower_b"] = lower.get_param("b")
+    out["lower_pad"] = lower.get_param("pad")
+    out["upper_W"] = upper.get_param("W")
+    out["upper_b"] = upper.get_param("b")
+    return {k: np.asarray(v) for k, v in out.items()}

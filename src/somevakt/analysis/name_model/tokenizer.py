@@ -1,0 +1,468 @@
+"""spaCy's rule-based tokenizer (``spacy/tokenizer.pyx``, v3.8) in pure Python.
+
+The person-name model sees the tokens spaCy's tokenizer made, so the runtime must reproduce
+them exactly: same texts, same character offsets, same whitespace tokens and the same NORM
+(the network embeds it). ``rules_from_spacy`` reads everything the tokenizer needs from a
+loaded ``Language`` into a JSON-serialisable dict (the same things ``Tokenizer.to_bytes``
+writes, plus the lexeme NORM exceptions); ``Tokenizer`` runs spaCy's algorithm on it:
+
+1. split the text on whitespace: a single space after a token is that token's trailing
+   whitespace, any other run of whitespace is a chunk of its own;
+2. per chunk: a special case, or prefixes and suffixes peeled off in a loop (stopping at a
+   special case or ``token_match``), then the rest as a special case, a ``token_match`` /
+   ``url_match`` or split on infixes;
+3. a final pass re-joins token sequences that spell a special case containing an affix
+   (spaCy's ``PhraseMatcher`` over ``_tokenize_affixes(case, False)``), e.g. ``kl`` ``.``.
+
+This module never imports spaCy: ``rules_from_spacy`` is handed a loaded pipeline.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+FORMAT = "somevakt.name_model.tokenizer"
+FORMAT_VERSION = 1
+
+# spaCy's default ``max_cache_size``; like spaCy, chunks stop being cached when it is full.
+MAX_CACHE_SIZE = 10_000
+
+# The regex-backed callables of spaCy's tokenizer, with the method of ``re.Pattern`` each is.
+_PATTERN_FIELDS = {
+    "prefix_search": "search",
+    "suffix_search": "search",
+    "infix_finditer": "finditer",
+    "token_match": "match",
+    "url_match": "match",
+}
+
+# Runs of whitespace and of non-whitespace. ``\s`` in a str pattern and ``str.isspace`` (what
+# spaCy tests) both use Py_UNICODE_ISSPACE, so the runs are exactly spaCy's.
+_RUNS = re.compile(r"\S+|\s+")
+
+
+class Token(NamedTuple):
+    """One token as spaCy makes it."""
+
+    text: str
+    start: int  # character offset in the text
+    end: int
+    norm: str  # spaCy's ``token.norm_``
+    space_after: bool  # spaCy's ``token.whitespace_ == " "``
+
+
+# A token inside a chunk, before it gets its offset: (text, norm).
+_Piece = tuple[str, str]
+# A chunk's tokens as (text, start, end, norm) relative to the chunk, and whether a special
+# case of the final matcher pass starts with one of them.
+_Entry = tuple[tuple[tuple[str, int, int, str], ...], bool]
+
+_new_tuple = tuple.__new__
+
+
+def rules_from_spacy(nlp: Any) -> dict[str, Any]:
+    """Everything ``Tokenizer`` needs from a loaded spaCy pipeline, as a JSON-serialisable dict.
+
+    Raises ``ValueError`` for what the port does not cover: a tokenizer other than spaCy's
+    rule-based one, affix callables that are not methods of a compiled regex (or carry flags
+    spaCy's own serialisation would lose), special-case attributes other than ORTH and NORM,
+    and a NORM getter other than spaCy's lookup tables over ``str.lower``.
+    """
+    tokenizer = nlp.tokenizer
+    if type(tokenizer).__module__ != "spacy.tokenizer" or type(tokenizer).__name__ != "Tokenizer":
+        raise ValueError(f"unsupported tokenizer {type(tokenizer)!r}")
+    rules: dict[str, Any] = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "lang": nlp.lang,
+        # Informational: the spaCy that made the rules (already imported by the caller).
+        "spacy_version": getattr(sys.modules.get("spacy"), "__version__", None),
+    }
+    for field, method in _PATTERN_FIELDS.items():
+        rules[field] = _pattern_of(getattr(tokenizer, field), field, method)
+    rules["faster_heuristics"] = bool(tokenizer.faster_heuristics)
+    rules["special_cases"] = {
+        key: [_special_token(nlp, key, attrs) for attrs in substrings]
+        for key, substrings in sorted(tokenizer.rules.items())
+    }
+    rules["norm_exceptions"] = _norm_tables(nlp)
+    return rules
+
+
+def _pattern_of(func: Any, field: str, method: str) -> str | None:
+    if func is None:
+        return None
+    pattern = getattr(func, "__self__", None)
+    if not isinstance(pattern, re.Pattern) or getattr(func, "__name__", None) != method:
+        raise ValueError(f"{field} is not re.Pattern.{method}: {func!r}")
+    if not isinstance(pattern.pattern, str) or pattern.flags & ~re.UNICODE:
+        raise ValueError(f"{field}: only str patterns without flags are supported")
+    return pattern.pattern
+
+
+def _special_token(nlp: Any, key: str, attrs: Mapping[Any, Any]) -> dict[str, str]:
+    # After loading, spaCy keeps the attributes as symbol ids (ORTH=65, NORM=67).
+    token: dict[str, str] = {}
+    for attr, value in attrs.items():
+        name = (nlp.vocab.strings[attr] if isinstance(attr, int) else str(attr)).upper()
+        if name not in ("ORTH", "NORM"):
+            raise ValueError(f"special case {key!r}: unsupported attribute {name}")
+        token[name] = nlp.vocab.strings[value] if isinstance(value, int) else str(value)
+    if "ORTH" not in token:
+        raise ValueError(f"special case {key!r}: a token without ORTH")
+    return token
+
+
+def _norm_tables(nlp: Any) -> list[dict[str, str]]:
+    """The lookup tables of the lexeme NORM getter, in the order spaCy consults them.
+
+    spaCy builds it as ``util.add_lookups(lower, BASE_NORMS)`` (nested once more when the
+    vocab has a ``lexeme_norm`` table): a ``functools.partial`` of ``_get_attr_unless_lookup``.
+    """
+    getters = nlp.vocab.lex_attr_getters
+    names = [attr for attr in getters if nlp.vocab.strings[attr] == "NORM"]
+    if len(names) != 1:
+        raise ValueError("no NORM getter in the vocab")
+    func: Any = getters[names[0]]
+    tables: list[dict[str, str]] = []
+    while (
+        isinstance(func, functools.partial)
+        and getattr(func.func, "__name__", None) == "_get_attr_unless_lookup"
+    ):
+        default, lookups = func.args
+        for table in lookups:
+            # spaCy's lookups ``Table`` (a dict subclass) keys by hash: not portable.
+            if type(table) is not dict or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in table.items()
+            ):
+                raise ValueError("unsupported NORM lookup table")
+            tables.append(dict(table))
+        func = default
+    if getattr(func, "__module__", None) != "spacy.lang.lex_attrs" or func.__name__ != "lower":
+        raise ValueError(f"unsupported NORM getter {func!r}")
+    return tables
+
+
+class Tokenizer:
+    """spaCy's tokenizer over rules from ``rules_from_spacy``; ``tokenize`` is the entry point."""
+
+    def __init__(self, rules: Mapping[str, Any], *, max_cache_size: int = MAX_CACHE_SIZE) -> None:
+        if rules.get("format") != FORMAT or rules.get("version") != FORMAT_VERSION:
+            raise ValueError(
+                f"not {FORMAT} version {FORMAT_VERSION}: "
+                f"{rules.get('format')!r} {rules.get('version')!r}"
+            )
+        self._prefix_search: Callable[[str], re.Match[str] | None] | None = None
+        self._suffix_search: Callable[[str], re.Match[str] | None] | None = None
+        self._infix_finditer: Callable[[str], Iterator[re.Match[str]]] | None = None
+        self._token_match: Callable[[str], re.Match[str] | None] | None = None
+        self._url_match: Callable[[str], re.Match[str] | None] | None = None
+        for field, method in _PATTERN_FIELDS.items():
+            pattern = rules[field]
+            if pattern is not None:
+                setattr(self, "_" + field, getattr(re.compile(pattern), method))
+        self._norm_tables: tuple[dict[str, str], ...] = tuple(rules["norm_exceptions"])
+        self._pinned: dict[str, tuple[_Piece, ...]] = {}
+
+        cases = {key: [dict(sub) for sub in subs] for key, subs in rules["special_cases"].items()}
+        self._special_cases = MappingProxyType(cases)
+        self._specials: dict[str, tuple[_Piece, ...]] = {}
+        for key, substrings in cases.items():
+            if not substrings or "".join(sub["ORTH"] for sub in substrings) != key:
+                raise ValueError(f"special case {key!r}: ORTHs do not spell it")
+            # An empty NORM is string id 0 in spaCy, which falls back to the lexeme's NORM.
+            self._specials[key] = tuple(
+                (sub["ORTH"], sub.get("NORM") or self._lex_norm(sub["ORTH"])) for sub in substrings
+            )
+
+        # The special-case matcher: spaCy adds, in sorted order, the cases that contain an
+        # affix or a space (all of them without ``faster_heuristics``), each as the tokens it
+        # gets without special cases. Indexed by first token, as most texts have none of them.
+        faster = bool(rules["faster_heuristics"])
+        self._patterns: dict[str, list[list[str]]] = {}
+        for key in sorted(self._specials):
+            if not faster or self._has_affix(key):
+                words = [piece[0] for piece in self._plain_pieces(key)]
+                if words:
+                    self._patterns.setdefault(words[0], []).append(words)
+
+        # spaCy quirk: adding that last case tokenizes it without special cases and leaves
+        # its chunks in the cache, where they stay (nothing flushes it after loading). Its
+        # chunks are consulted right after the special cases, before any fresh tokenization.
+        # Only observable when the last case (in sorted order) holds whitespace.
+        if self._specials:
+            last = max(self._specials)
+            if not faster or self._has_affix(last):
+                for _, chunk, _ in _chunks(last):
+                    if chunk and chunk not in self._specials and chunk not in self._pinned:
+                        self._pinned[chunk] = self._tokenize_chunk(chunk, with_specials=False)
+
+        # The tokens of a chunk, from the special cases, the pinned chunks, then a bounded
+        # cache (like spaCy's, it stops growing when full).
+        self._chunk_cache: dict[str, _Entry] = {}
+        for fixed in (self._specials, self._pinned):
+            for chunk, pieces in fixed.items():
+                self._chunk_cache[chunk] = self._entry(pieces)
+        self._cache_limit = len(self._chunk_cache) + max_cache_size
+
+    @classmethod
+    def load(cls, path: Path, **kwargs: Any) -> Tokenizer:
+        """A tokenizer from a JSON file holding the dict of ``rules_from_spacy``."""
+        return cls(json.loads(Path(path).read_text(encoding="utf-8")), **kwargs)
+
+    @property
+    def special_cases(self) -> Mapping[str, list[dict[str, str]]]:
+        """The special cases: string -> its tokens' ``{"ORTH": ..., "NORM": ...}`` (read-only)."""
+        return self._special_cases
+
+    def tokenize(self, text: str) -> list[Token]:
+        """The tokens of ``nlp.make_doc(text)``, with offsets, NORM and trailing space."""
+        tokens: list[Token] = []
+        may_match = False
+        cache = self._chunk_cache
+        if text.isprintable() and "  " not in text and text[:1] != " ":
+            # Fast path: no whitespace but single spaces (all whitespace is in Unicode
+            # categories Cc or Z*, which ``isprintable`` rejects except the ASCII space), so
+            # the chunks are ``split(" ")`` and every one but the last has a space after.
+            parts = text.split(" ")
+            space_at_end = not parts[-1]
+            if space_at_end:
+                parts.pop()
+            last = len(parts) - 1
+            pos = 0
+            append = tokens.append
+            for k, part in enumerate(parts):
+                pieces, matchable = cache.get(part) or self._new_entry(part)
+                may_match = may_match or matchable
+                space_after = space_at_end or k < last
+                if len(pieces) == 1:
+                    # Most chunks are one token. tuple.__new__ skips NamedTuple's slower
+                    # Python-level __new__ in this hot loop.
+                    orth, _, end, norm = pieces[0]
+                    append(_new_tuple(Token, (orth, pos, pos + end, norm, space_after)))
+                else:
+                    _append_pieces(tokens, pieces, pos, space_after)
+                pos += len(part) + 1
+        else:
+            for pos, chunk, space_before in _chunks(text):
+                if space_before:
+                    tokens[-1] = tokens[-1]._replace(space_after=True)
+                if chunk:
+                    pieces, matchable = cache.get(chunk) or self._new_entry(chunk)
+                    may_match = may_match or matchable
+                    _append_pieces(tokens, pieces, pos, False)
+        if may_match:
+            tokens = self._apply_special_cases(text, tokens)
+        return tokens
+
+    def _new_entry(self, chunk: str) -> _Entry:
+        entry = self._entry(self._tokenize_chunk(chunk, with_specials=True))
+        if len(self._chunk_cache) < self._cache_limit:
+            self._chunk_cache[chunk] = entry
+        return entry
+
+    def _entry(self, pieces: tuple[_Piece, ...]) -> _Entry:
+        offsets = []
+        pos = 0
+        for orth, norm in pieces:
+            offsets.append((orth, pos, pos + len(orth), norm))
+            pos += len(orth)
+        return tuple(offsets), any(orth in self._patterns for orth, _ in pieces)
+
+    def _lex_norm(self, text: str) -> str:
+        # spaCy's lexeme NORM: the first lookup table that has the string, else lower case.
+        for table in self._norm_tables:
+            norm = table.get(text)
+            if norm is not None:
+                return norm
+        return text.lower()
+
+    def _find_prefix(self, string: str) -> int:
+        if self._prefix_search is None:
+            return 0
+        match = self._prefix_search(string)
+        return match.end() - match.start() if match is not None else 0
+
+    def _find_suffix(self, string: str) -> int:
+        if self._suffix_search is None:
+            return 0
+        match = self._suffix_search(string)
+        return match.end() - match.start() if match is not None else 0
+
+    def _has_affix(self, key: str) -> bool:
+        # spaCy's ``faster_heuristics`` test in ``add_special_case``; any infix match counts,
+        # even an empty one.
+        return bool(
+            self._find_prefix(key)
+            or (
+                self._infix_finditer is not None
+                and next(iter(self._infix_finditer(key)), None) is not None
+            )
+            or self._find_suffix(key)
+            or " " in key
+        )
+
+    def _plain_pieces(self, text: str) -> list[_Piece]:
+        """``_tokenize_affixes(text, False)``: all chunks, no special cases, no cache."""
+        pieces: list[_Piece] = []
+        for _, chunk, _ in _chunks(text):
+            if chunk:
+                pieces.extend(self._tokenize_chunk(chunk, with_specials=False))
+        return pieces
+
+    def _tokenize_chunk(self, string: str, *, with_specials: bool) -> tuple[_Piece, ...]:
+        """spaCy's ``_split_affixes`` then ``_attach_tokens`` for one whitespace-free chunk."""
+        specials: Mapping[str, tuple[_Piece, ...]] = self._specials if with_specials else {}
+        token_match = self._token_match
+        prefixes: list[str] = []
+        suffixes: list[str] = []
+        prefix = suffix = minus_pre = minus_suf = ""
+        last_size = 0
+        while string and len(string) != last_size:
+            if token_match is not None and token_match(string):
+                break
+            if string in specials:
+                break
+            last_size = len(string)
+            pre_len = self._find_prefix(string)
+            if pre_len:
+                prefix = string[:pre_len]
+                minus_pre = string[pre_len:]
+                if minus_pre and minus_pre in specials:
+                    string = minus_pre
+                    prefixes.append(prefix)
+                    break
+            suf_len = self._find_suffix(string[pre_len:])
+            if suf_len:
+                suffix = string[-suf_len:]
+                minus_suf = string[:-suf_len]
+                if minus_suf and minus_suf in specials:
+                    string = minus_suf
+                    suffixes.append(suffix)
+                    break
+            if pre_len and suf_len and pre_len + suf_len <= len(string):
+                string = string[pre_len:-suf_len]
+                prefixes.append(prefix)
+                suffixes.append(suffix)
+            elif pre_len:
+                string = minus_pre
+                prefixes.append(prefix)
+            elif suf_len:
+                string = minus_suf
+                suffixes.append(suffix)
+
+        lex_norm = self._lex_norm
+        pieces = [(p, lex_norm(p)) for p in prefixes]
+        if string:
+            # spaCy looks in its specials, then its cache; only the pinned entries of the
+            # cache can differ from tokenizing afresh (see ``__init__``).
+            found = specials.get(string) or (self._pinned.get(string) if with_specials else None)
+            if found:
+                pieces.extend(found)
+            elif (token_match is not None and token_match(string)) or (
+                self._url_match is not None and self._url_match(string)
+            ):
+                pieces.append((string, lex_norm(string)))
+            else:
+                pieces.extend((word, lex_norm(word)) for word in self._split_infixes(string))
+        pieces.extend((s, lex_norm(s)) for s in reversed(suffixes))
+        return tuple(pieces)
+
+    def _split_infixes(self, string: str) -> list[str]:
+        matches = list(self._infix_finditer(string)) if self._infix_finditer is not None else []
+        if not matches:
+            return [string]
+        words: list[str] = []
+        start = 0
+        for match in matches:
+            infix_start, infix_end = match.span()
+            # spaCy skips an infix at the very start of the string (it stays in the next word).
+            if infix_start == 0:
+                continue
+            if infix_start != start:
+                words.append(string[start:infix_start])
+            # An empty infix splits without making a token.
+            if infix_start != infix_end:
+                words.append(string[infix_start:infix_end])
+            start = infix_end
+        if string[start:]:
+            words.append(string[start:])
+        return words
+
+    def _apply_special_cases(self, text: str, tokens: list[Token]) -> list[Token]:
+        """spaCy's ``_apply_special_cases``: re-join token runs that spell a special case."""
+        orths = [token.text for token in tokens]
+        n = len(orths)
+        matches: list[tuple[int, int]] = []
+        for i, orth in enumerate(orths):
+            for words in self._patterns.get(orth, ()):
+                end = i + len(words)
+                if end <= n and orths[i:end] == words:
+                    matches.append((i, end))
+        if not matches:
+            return tokens
+        # ``_filter_special_spans``: longest first, then leftmost; a span is kept when its
+        # first and last tokens are unseen, and marks its tokens seen even when dropped.
+        matches.sort(key=lambda span: (span[0] - span[1], span[0]))
+        seen: set[int] = set()
+        kept: list[tuple[int, int]] = []
+        for start, end in matches:
+            if start not in seen and end - 1 not in seen:
+                kept.append((start, end))
+            seen.update(range(start, end))
+        kept.sort()
+
+        result: list[Token] = []
+        i = 0
+        for start, end in kept:
+            result += tokens[i:start]
+            i = start
+            first, last = tokens[start], tokens[end - 1]
+            # The span's text (with any whitespace inside) must itself be a special case.
+            special = self._specials.get(text[first.start : last.end])
+            if special is None:
+                continue
+            pos = first.start
+            for orth, norm in special:
+                result.append(Token(orth, pos, pos + len(orth), norm, False))
+                pos += len(orth)
+            result[-1] = result[-1]._replace(space_after=last.space_after)
+            i = end
+        result += tokens[i:]
+        return result
+
+
+def _append_pieces(
+    tokens: list[Token],
+    pieces: tuple[tuple[str, int, int, str], ...],
+    pos: int,
+    space_after: bool,
+) -> None:
+    last = len(pieces) - 1
+    for k, (orth, start, end, norm) in enumerate(pieces):
+        tokens.append(
+            _new_tuple(Token, (orth, pos + start, pos + end, norm, space_after and k == last))
+        )
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str, bool]]:
+    """spaCy's whitespace split: (offset, chunk, whether the previous token gets a space).
+
+    A whitespace run after a token gives its first character to that token when it is a
+    space; what is left (possibly nothing) is a chunk. A run at the start stays whole.
+    """
+    for match in _RUNS.finditer(text):
+        pos = match.start()
+        chunk = match.group()
+        # Only whitespace runs can start with a space, and only at 0 is there no token before.
+        if pos and chunk[0] == " ":
+            yield pos + 1, chunk[1:], True
+        else:
+            yield pos, chunk, False

@@ -1,0 +1,173 @@
+"""The numpy runtime of the person-name model against spaCy, which trained it.
+
+spaCy is a development dependency: these tests compare with it where it is installed (it is
+in `.[dev]`, so always in CI) and check the runtime's own pieces without it.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import numpy as np
+import pytest
+
+from somevakt.analysis.name_model.hashing import StringIds, embedding_rows, murmurhash64a
+from somevakt.analysis.name_model.model import NETWORK_FILE, NameModel
+from somevakt.analysis.name_model.network import NameNetwork, weights_from_spacy, word_shape
+from somevakt.analysis.recognizers.person_name import MODEL_DIR
+
+ROOT = Path(__file__).resolve().parents[3]
+NORNE = ROOT.parent / "shared" / "data" / "norne"
+
+EDGE_CASES = [
+    "",
+    " ",
+    "Kari",
+    "Hilsen Kari Nordmann",
+    "Ola  Nordmann   og\nKari Hansen\n\nskrev til ordfører Haugland.",
+    "ordfører Anne Karin Haugland (Ap) sa at Birkenes kommune må svare.",
+    "  Per Olav Hansen  ",
+    "Spør Tveit, seier Hugøy. Gulsum (28) kom fra Oslo.",
+    "kari nordmann og ola hansen",
+    "Hei @kari_n og #birkenes 🙂🙂 Jens Stoltenberg!!!",
+    "Per's bok, Lise-Lotte Hansen-Berg og dr. Nilsen",
+]
+
+
+class Tok(NamedTuple):
+    text: str
+    norm: str
+    start: int
+    end: int
+
+
+def _texts() -> list[str]:
+    texts = list(EDGE_CASES)
+    for lang in ("nob", "nno"):
+        # Sentences rebuilt from the tokens (one per line, a blank line between sentences).
+        words: list[str] = []
+        for line in (NORNE / lang / "dev.bio.tsv").read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                words.append(line.split("\t")[0])
+            elif words:
+                texts.append(" ".join(words))
+                words = []
+    for path in sorted((ROOT / "data" / "triage").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+    return texts
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    spacy = pytest.importorskip("spacy")
+    return spacy.load(MODEL_DIR, exclude=["tagger", "parser", "lemmatizer", "senter"])
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    texts = _texts()
+    assert len(texts) > 8000, "NorNE dev and the triage data should be here"
+    return texts
+
+
+def _spacy_entities(nlp: Any, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    docs = nlp.get_pipe("ner").pipe((nlp.make_doc(t) for t in texts), batch_size=256)
+    return [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in docs]
+
+
+def test_network_finds_what_spacy_finds_on_spacy_tokens(nlp: Any, texts: list[str]) -> None:
+    network = NameNetwork.load(MODEL_DIR / NETWORK_FILE)
+    docs = [
+        [Tok(t.text, t.norm_, t.idx, t.idx + len(t.text)) for t in nlp.make_doc(x)] for x in texts
+    ]
+    expected = _spacy_entities(nlp, texts)
+    got: list[list[tuple[int, int, str]]] = []
+    for i in range(0, len(docs), 256):
+        got += network.entities(docs[i : i + 256])
+    differ = [(texts[i], expected[i], got[i]) for i in range(len(texts)) if expected[i] != got[i]]
+    assert sum(map(len, expected)) > 1000
+    assert differ == []
+
+
+def test_model_matches_spacy_end_to_end_in_batches_and_one_at_a_time(
+    nlp: Any, texts: list[str]
+) -> None:
+    model = NameModel.load(MODEL_DIR)
+    expected = _spacy_entities(nlp, texts)
+    batched: list[list[tuple[int, int, str]]] = []
+    for i in range(0, len(texts), 256):
+        batched += model.entities(texts[i : i + 256])
+    assert [i for i in range(len(texts)) if batched[i] != expected[i]] == []
+    sample = texts[:: max(1, len(texts) // 300)]
+    assert [model.entities([t])[0] for t in sample] == _spacy_entities(nlp, sample)
+
+
+def test_exported_weights_are_those_of_the_spacy_model(nlp: Any) -> None:
+    """network.npz must be re-exported (scripts/export_person_ner.py) after a retrain."""
+    fresh = weights_from_spacy(nlp)
+    with np.load(MODEL_DIR / NETWORK_FILE, allow_pickle=False) as stored:
+        assert sorted(stored.files) == sorted(fresh)
+        for key, value in fresh.items():
+            assert np.array_equal(stored[key], value), key
+
+
+def test_string_ids_follow_spacy(nlp: Any) -> None:
+    from spacy.attrs import NORM, PREFIX, SHAPE, SUFFIX
+    from spacy.strings import hash_string
+
+    for s in ["a", "hei", "Kari Nordmann", "æøå", "abcdefgh", "abcdefghi", "🙂", "x" * 300]:
+        assert murmurhash64a(s.encode("utf-8")) == hash_string(s)
+    arrays = weights_from_spacy(nlp)
+    ids = StringIds(
+        dict(zip(arrays["symbol_strings"].tolist(), arrays["symbol_ids"].tolist(), strict=True))
+    )
+    # "det" and "mark" are dependency labels in spaCy's symbol table: fixed small ids.
+    doc = nlp.make_doc("Det er Kari sin bok fra 1999 🙂, mark det!  Ja.")
+    expected = doc.to_array([NORM, PREFIX, SUFFIX, SHAPE]).tolist()
+    got = [[ids(t.norm_), ids(t.text[:1]), ids(t.text[-3:]), ids(word_shape(t.text))] for t in doc]
+    assert got == expected
+    assert ids("det") < 1000
+
+
+def test_murmurhash64a_known_values() -> None:
+    # spaCy 3.8's hash_string (seed 1), written down so this runs without spaCy.
+    assert murmurhash64a(b"hei") == 13766491210638775187
+    assert murmurhash64a(b"Kari Nordmann") == 16852667155923363983
+    assert murmurhash64a("æøå".encode()) == 8531165136549951207
+    assert murmurhash64a(b"abcdefgh") == 17751780907874141760
+
+
+def test_embedding_rows_follow_thinc() -> None:
+    thinc_api = pytest.importorskip("thinc.api")
+    ops = thinc_api.NumpyOps()
+    ids = np.array([0, 1, 2**63 + 5, 12345678901234567, 2**64 - 1], dtype=np.uint64)
+    for seed, n_rows in ((8, 16000), (9, 4000), (11, 2000)):
+        expected = ops.hash(ids, seed).astype(np.int64) % n_rows
+        assert np.array_equal(embedding_rows(ids, seed, n_rows), expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kari", "KARI", "kari", "1999", "Ola-Nordmann", "aaaaaaa", "Abc123xyz", "🙂", "x" * 120],
+)
+def test_word_shape_is_spacys(text: str) -> None:
+    lex_attrs = pytest.importorskip("spacy.lang.lex_attrs")
+    assert word_shape(text) == lex_attrs.word_shape(text)
+
+
+def test_runtime_does_not_import_spacy() -> None:
+    code = (
+        "import sys\n"
+        "from somevakt.analysis.recognizers.person_name import load_model\n"
+        "ents = load_model().entities(['Hilsen Kari Nordmann'])\n"
+        "assert ents[0], ents\n"
+        "print(sorted(m for m in sys.modules if m == 'spacy' or m.startswith(('spacy.', 'thinc'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
