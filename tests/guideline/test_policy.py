@@ -65,6 +65,16 @@ def test_categories_actions_and_precedence_follow_the_rubric():
     assert {k: r.severity for k, r in policy.draft_check.items()} == RUBRIC_SEVERITY
 
 
+def test_policy_schema_and_classifier_know_the_same_ten_categories():
+    """The analysis library keeps its own tuple (it does not depend on the guideline
+    package); the policy schema's Literal must list the same ids, or a policy could name a
+    category the classifier never predicts."""
+    from somevakt.analysis.classify import CATEGORIES
+
+    assert sorted(CATEGORY_IDS) == sorted(CATEGORIES)
+    assert len(set(CATEGORIES)) == 10
+
+
 def test_clause_quotes_are_exact_passages_of_the_guideline(shared_dir):
     [guideline] = (shared_dir / "guideline").glob("*.txt")
     text = re.sub(r"\s+", " ", guideline.read_text(encoding="utf-8"))
