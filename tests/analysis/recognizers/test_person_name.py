@@ -233,3 +233,26 @@ def test_a_first_name_that_is_also_a_word_before_a_verb(rec: PersonNameRecognize
     assert "Per" in names(rec, "Per er naboen min. Han er syk.")
     assert "Finn" in names(rec, "Finn har fått sparken.")
     assert "Per" not in names(rec, "Per time koster det 500 kroner.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jeg kjenner Lars Aasen AAP har han fått i flere år.", ["Lars Aasen"]),
+        ("Kari Olsen NAV sa nei til meg", ["Kari Olsen"]),
+    ],
+)
+def test_acronym_after_a_name_is_not_part_of_it(
+    rec: PersonNameRecognizer, text: str, expected: list[str]
+) -> None:
+    assert names(rec, text) == expected
+
+
+def test_name_and_social_service_both_survive_the_analysis() -> None:
+    from somevakt.analysis.engine import Analyzer
+
+    found = Analyzer().analyze("Jeg kjenner Lars Aasen AAP har han fått i flere år.").findings
+    assert {(f.type, f.text) for f in found} >= {
+        ("PERSON", "Lars Aasen"),
+        ("SOSIALTJENESTE", "AAP"),
+    }

@@ -936,6 +936,11 @@ class PersonNameRecognizer:
         while inside and (self._blocked(inside[-1].text) or (cased and self._plain(inside[-1]))):
             inside.pop()
             trimmed = True
+        # An acronym after a name in ordinary case is not part of it ("Lars Aasen AAP har
+        # ...", "Kari Olsen NAV"): kept, the span would overlap the service and lose to it.
+        while len(inside) > 1 and _ACRONYM.match(inside[-1].text) and not inside[0].text.isupper():
+            inside.pop()
+            trimmed = True
         if not inside or all(len(w.text) < 2 for w in inside):
             return None  # nothing left, or "plan B"
         if any(self._long_compound(w) for w in inside):
