@@ -171,3 +171,19 @@ def test_runtime_does_not_import_spacy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_long_text_is_run_in_pieces_cut_at_sentence_ends(nlp: Any, texts: list[str]) -> None:
+    """Pieces keep memory bounded on huge input. Cut at sentence ends, they find nearly what
+    the whole text gives spaCy (a token next to a cut sees the cut instead of the sentence
+    on the other side), and no name is cut in two."""
+    from somevakt.analysis.name_model import model as model_module
+
+    sentences = [t.rstrip(" .") + "." for t in texts[len(EDGE_CASES) :]]
+    text = " ".join(sentences)[: 3 * model_module.MAX_PIECE_CHARS]
+    cuts = [offset for offset, _ in model_module._pieces(text)][1:]
+    assert len(cuts) >= 2 and all(text[c - 2 : c] == ". " for c in cuts)
+    got = set(NameModel.load(MODEL_DIR).entities([text])[0])
+    expected = set(_spacy_entities(nlp, [text])[0])
+    assert len(got ^ expected) <= 0.01 * len(expected)
+    assert not [e for e in got if any(e[0] < c < e[1] for c in cuts)]

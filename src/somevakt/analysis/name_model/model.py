@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from somevakt.analysis.name_model.network import Entity, NameNetwork
-from somevakt.analysis.name_model.tokenizer import Tokenizer
+from somevakt.analysis.name_model.tokenizer import Token, Tokenizer
 
 NETWORK_FILE = "network.npz"
 TOKENIZER_FILE = "tokenizer_rules.json"
+
+# The network sees at most this many characters as one document, and at most this many
+# tokens in one call: memory stays bounded on hostile input (4 M characters would otherwise
+# take about 1 GB), while comments, a few thousand characters at most, are never cut.
+MAX_PIECE_CHARS = 20_000
+MAX_BATCH_TOKENS = 50_000
 
 
 class NameModel:
@@ -30,5 +36,48 @@ class NameModel:
         return (directory / NETWORK_FILE).is_file() and (directory / TOKENIZER_FILE).is_file()
 
     def entities(self, texts: Sequence[str]) -> list[list[Entity]]:
-        """(start, end, label) per entity, per text, in order; texts are run as one batch."""
-        return self.network.entities([self.tokenizer.tokenize(t) for t in texts])
+        """(start, end, label) per entity, per text, in order; texts are run as one batch
+        (in several calls if they hold very many tokens). A text longer than
+        ``MAX_PIECE_CHARS`` is cut at whitespace into pieces, each run as a document."""
+        out: list[list[Entity]] = [[] for _ in texts]
+        docs: list[list[Token]] = []
+        owners: list[int] = []
+        n_tokens = 0
+        for i, text in enumerate(texts):
+            for offset, piece in _pieces(text):
+                tokens = self.tokenizer.tokenize(piece)
+                if offset:
+                    tokens = [
+                        t._replace(start=t.start + offset, end=t.end + offset) for t in tokens
+                    ]
+                if docs and n_tokens + len(tokens) > MAX_BATCH_TOKENS:
+                    self._run(docs, owners, out)
+                    docs, owners, n_tokens = [], [], 0
+                docs.append(tokens)
+                owners.append(i)
+                n_tokens += len(tokens)
+        if docs:
+            self._run(docs, owners, out)
+        return out
+
+    def _run(self, docs: list[list[Token]], owners: list[int], out: list[list[Entity]]) -> None:
+        for owner, found in zip(owners, self.network.entities(docs), strict=True):
+            out[owner].extend(found)
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece) of ``text``: pieces of at most ``MAX_PIECE_CHARS``, cut after the last
+    sentence end (". ", a line break) in the last tenth of the limit, else after the last
+    space, so that a name is rarely cut in two."""
+    start = 0
+    size = MAX_PIECE_CHARS
+    while len(text) - start > size:
+        limit = start + size
+        near = limit - size // 10
+        cut = max(text.rfind(". ", near, limit) + 1, text.rfind("\n", near, limit))
+        if cut <= start:
+            cut = text.rfind(" ", start, limit)
+        end = cut + 1 if cut > start else limit
+        yield start, text[start:end]
+        start = end
+    yield start, text[start:]
