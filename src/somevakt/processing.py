@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from somevakt.analysis.classify import TriageClassifier
+from somevakt.analysis.classify import Classification, TriageClassifier
 from somevakt.analysis.engine import Analyzer
 from somevakt.analysis.types import Analysis
 from somevakt.guideline import Policy, load_policy
@@ -38,28 +38,47 @@ class CommentProcessor:
 
     def process_many(self, recs: Sequence[InputRecord]) -> list[dict[str, Any]]:
         """Like ``process`` on each, but the analysis sees the texts as one batch, which
-        lets the person-name model run them through its network together."""
+        lets the person-name model run them through its network together (and the triage
+        model score them together)."""
         analyses = self.analyzer.analyze_many([r.text for r in recs], [r.lang for r in recs])
-        return [self._record(r, a) for r, a in zip(recs, analyses, strict=True)]
+        return self._records(recs, analyses)
 
     def _record(self, rec: InputRecord, analysis: Analysis) -> dict[str, Any]:
-        out: dict[str, Any] = {"id": rec.id}
-        out.update(analysis.to_dict())
-        result = self.classifier.classify(rec.text, analysis, rec.context, folded=analysis.folded)
+        return self._records([rec], [analysis])[0]
+
+    def _records(
+        self, recs: Sequence[InputRecord], analyses: Sequence[Analysis]
+    ) -> list[dict[str, Any]]:
+        """The output record of each input record and its analysis."""
+        results = self.classifier.classify_many(
+            [r.text for r in recs],
+            analyses,
+            [r.context for r in recs],
+            [a.folded for a in analyses],
+        )
+        return [self._output(r, a, c) for r, a, c in zip(recs, analyses, results, strict=True)]
+
+    def _output(
+        self, rec: InputRecord, analysis: Analysis, result: Classification
+    ) -> dict[str, Any]:
         rule = self.policy.categories[result.category]  # type: ignore[index]
-        out["category"] = result.category
-        out["action"] = rule.action
-        out["clause"] = self.policy.clause_ref(rule.clause)
-        out["confidence"] = round(result.confidence, 3)
-        out["evidence"] = [e.to_dict() for e in result.evidence]
-        # The policy's immediate protective action: sensitive data comes down before review.
-        out["hide_now"] = (
-            result.category == "sensitive" and self.policy.settings.hide_sensitive_immediately
-        )
-        out["reply"] = self.drafter.draft(
-            rule.action, rec.text, analysis.lang, folded=analysis.folded
-        )
-        return out
+        return {
+            "id": rec.id,
+            **analysis.to_dict(),
+            "category": result.category,
+            "action": rule.action,
+            "clause": self.policy.clause_ref(rule.clause),
+            "confidence": round(result.confidence, 3),
+            "evidence": [e.to_dict() for e in result.evidence],
+            # The policy's immediate protective action: sensitive data comes down before
+            # review.
+            "hide_now": (
+                result.category == "sensitive" and self.policy.settings.hide_sensitive_immediately
+            ),
+            "reply": self.drafter.draft(
+                rule.action, rec.text, analysis.lang, folded=analysis.folded
+            ),
+        }
 
 
 def process_or_error(processor: CommentProcessor, item: InputRecord | InputError) -> dict[str, Any]:

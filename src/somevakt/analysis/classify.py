@@ -23,12 +23,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from somevakt.analysis.normalize import Folded, fold
 from somevakt.analysis.triage_model import (
     DEFAULT_MODEL_DIR,
     LinearTriageModel,
+    ScoredBatch,
     side_features,
 )
 from somevakt.analysis.triage_signals import Signal, find_signals
@@ -58,6 +57,8 @@ UNSUPPORTED_REMOVAL_MIN = 0.75
 SUPPORTED_REMOVAL_MIN = 1.0
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
+# Texts the model scores at once: bounded memory, most of numpy's per-call cost shared.
+_MODEL_BATCH = 64
 # Soft signals too weak to propose a category without the model.
 _WEAK_SIGNALS = frozenset({"hostile_phrase", "slur_soft"})
 
@@ -101,7 +102,8 @@ class Classification:
 
 class TriageClassifier:
     """Loads the model once; ``classify`` is cheap and thread-safe (its only mutable state is
-    the model's bounded per-word cache, whose entries never change once written)."""
+    the model's bounded per-word caches and lookup tables built on first use, whose entries
+    never change once written). ``classify_many`` gives the same results for a batch."""
 
     def __init__(
         self,
@@ -157,93 +159,123 @@ class TriageClassifier:
         folded: Folded | None = None,
     ) -> Classification:
         """``folded``: ``fold(text)`` if the caller already has it (the analysis folds too)."""
-        if folded is None:
-            folded = fold(text)
-        signals = find_signals(text, folded)
-        candidates: dict[str, tuple[float, list[Evidence]]] = {}
+        return self.classify_many([text], [analysis], [context], [folded])[0]
 
-        sensitive = analysis.sensitive_findings
-        if sensitive:
-            ev = [
-                Evidence("finding", f.start, f.end, f.text, f"{f.type} (sensitive finding)")
-                for f in sensitive
+    def classify_many(
+        self,
+        texts: Sequence[str],
+        analyses: Sequence[Analysis],
+        contexts: Sequence[str | None] | None = None,
+        folded: Sequence[Folded | None] | None = None,
+    ) -> list[Classification]:
+        """``classify`` of each text, with the same results; the model scores the texts in
+        batches (numpy's cost per call, not the arithmetic, dominates one short text)."""
+        n = len(texts)
+        ctxs = contexts if contexts is not None else [None] * n
+        folds = [
+            f if f is not None else fold(t)
+            for t, f in zip(texts, folded if folded is not None else [None] * n, strict=True)
+        ]
+        signals = [find_signals(t, f) for t, f in zip(texts, folds, strict=True)]
+        model = self.model
+        if model is None:
+            return [self._classify_by_rules(a, s) for a, s in zip(analyses, signals, strict=True)]
+        out: list[Classification] = []
+        for lo in range(0, n, _MODEL_BATCH):
+            hi = min(n, lo + _MODEL_BATCH)
+            sides = [
+                side_features(texts[i], signals[i], ctxs[i], folds[i].text) for i in range(lo, hi)
             ]
-            candidates["sensitive"] = (max(f.score for f in sensitive), ev)
+            scored = model.score_folded_many([f.text for f in folds[lo:hi]], sides)
+            out += [
+                self._classify_scored(texts[i], analyses[i], folds[i], signals[i], scored, i - lo)
+                for i in range(lo, hi)
+            ]
+        return out
 
-        hard = [s for s in signals if s.hard]
-        for s in hard:
-            conf, ev = candidates.get(s.category, (0.0, []))
-            candidates[s.category] = (max(conf, 0.95), [*ev, _signal_evidence(s)])
-
-        scores: dict[str, float]
-        if self.model is not None:
-            side = side_features(text, signals, context, folded.text)
-            probs, cols, contrib = self.model.logits_and_contributions_folded(folded.text, side)
-            scores = dict(zip(self.model.classes, probs.tolist(), strict=True))
-            best = max(scores, key=lambda c: scores[c])
+    def _classify_scored(
+        self,
+        text: str,
+        analysis: Analysis,
+        folded: Folded,
+        signals: list[Signal],
+        scored: ScoredBatch,
+        row: int,
+    ) -> Classification:
+        """The decision for text ``row`` of a batch the model scored."""
+        assert self.model is not None
+        candidates = _rule_candidates(analysis, signals)
+        scores = dict(zip(self.model.classes, scored.probs[row], strict=True))
+        best = max(scores, key=scores.__getitem__)
+        if (
+            best in REMOVAL_CATEGORIES
+            and best not in candidates
+            and scores[best] < self.removal_min
+            and not _supported(best, analysis, signals)
+        ):
+            # A removal the model alone proposes, with no finding or rule behind it:
+            # lawful speech stays up unless the model is very sure.
+            best = max((c for c in scores if c not in REMOVAL_CATEGORIES), key=scores.__getitem__)
+        proposed = [best]
+        for c in ("discrimination", "rumor"):
             if (
-                best in REMOVAL_CATEGORIES
-                and best not in candidates
-                and scores[best] < self.removal_min
-                and not _supported(best, analysis, signals)
+                c != best
+                and c not in candidates
+                and scores[c] >= self.supported_min
+                and _supported(c, analysis, signals)
             ):
-                # A removal the model alone proposes, with no finding or rule behind it:
-                # lawful speech stays up unless the model is very sure.
-                best = max(
-                    (c for c in scores if c not in REMOVAL_CATEGORIES), key=lambda c: scores[c]
-                )
-            proposed = [best]
-            for c in ("discrimination", "rumor"):
-                if (
-                    c != best
-                    and c not in candidates
-                    and scores[c] >= self.supported_min
-                    and _supported(c, analysis, signals)
-                ):
-                    # A rule signal backs it and the model does not rule it out.
-                    proposed.append(c)
-            for c in proposed:
-                if c in candidates:
-                    continue
-                k = self.model.classes.index(c)
-                ev = self._model_evidence(text, folded, cols, contrib[k], c)
-                ev += [_signal_evidence(s) for s in signals if s.category == c and not s.hard]
-                candidates[c] = (scores[c], ev)
-        else:
-            scores = {c: 0.0 for c in CATEGORIES}
-            for s in signals:
-                if s.name in _WEAK_SIGNALS:
-                    continue
-                if not s.hard and s.category not in candidates:
-                    candidates[s.category] = (0.6, [])
-                if not s.hard and s.category in candidates:
-                    conf, ev = candidates[s.category]
-                    candidates[s.category] = (conf, [*ev, _signal_evidence(s)])
-            for c, (conf, _) in candidates.items():
-                scores[c] = conf
-            if not candidates:
-                candidates["other"] = (0.5, [])
-                scores["other"] = 0.5
+                # A rule signal backs it and the model does not rule it out.
+                proposed.append(c)
+        for c in proposed:
+            if c in candidates:
+                continue
+            k = self.model.classes.index(c)
+            ev = self._model_evidence(text, folded, scored.top_words(row, k), c)
+            ev += [_signal_evidence(s) for s in signals if s.category == c and not s.hard]
+            candidates[c] = (scores[c], ev)
+        return self._decide(candidates, scores)
 
-        category = min(candidates, key=lambda c: self._rank[c])
+    def _classify_by_rules(self, analysis: Analysis, signals: list[Signal]) -> Classification:
+        """Without a trained model: soft rule signals stand in for it."""
+        candidates = _rule_candidates(analysis, signals)
+        scores = {c: 0.0 for c in CATEGORIES}
+        for s in signals:
+            if s.name in _WEAK_SIGNALS:
+                continue
+            if not s.hard and s.category not in candidates:
+                candidates[s.category] = (0.6, [])
+            if not s.hard and s.category in candidates:
+                conf, ev = candidates[s.category]
+                candidates[s.category] = (conf, [*ev, _signal_evidence(s)])
+        for c, (conf, _) in candidates.items():
+            scores[c] = conf
+        if not candidates:
+            candidates["other"] = (0.5, [])
+            scores["other"] = 0.5
+        return self._decide(candidates, scores)
+
+    def _decide(
+        self, candidates: dict[str, tuple[float, list[Evidence]]], scores: dict[str, float]
+    ) -> Classification:
+        """The candidate highest in the precedence list wins."""
+        category = min(candidates, key=self._rank.__getitem__)
         confidence, evidence = candidates[category]
         for c, (conf, _) in candidates.items():
             scores[c] = max(scores.get(c, 0.0), conf)
         return Classification(category, min(1.0, float(confidence)), evidence, scores)
 
     def _model_evidence(
-        self, text: str, folded: Folded, cols: Any, contrib: Any, category: str
+        self, text: str, folded: Folded, top: list[tuple[float, int]], category: str
     ) -> list[Evidence]:
-        """The words that pushed the model most towards ``category``, as spans."""
+        """The words that pushed the model most towards ``category``, as spans.
+
+        ``top``: the word features among the 12 largest contributions to ``category`` with
+        a positive one, as (weight, column), largest first, ties by column: never by the
+        order of the columns, which must not decide the output (it once followed set order).
+        """
         assert self.model is not None
-        # Largest contribution first, ties by column: never by the order of the columns,
-        # which must not decide the output (it once followed set order). Columns are
-        # distinct, so the order is total; lexsort's last key is the primary one.
-        order = np.lexsort((cols, -np.asarray(contrib, dtype=np.float64)))[:12]
-        # Only positive weights count (they come first) and only word features make spans.
-        order = order[(contrib[order] > 0) & self.model.word_columns()[cols[order]]]
         out: list[Evidence] = []
-        for weight, col in zip(contrib[order].tolist(), cols[order].tolist(), strict=True):
+        for weight, col in top:
             if len(out) == 3:
                 break
             term = self.model.term_of(col)
@@ -257,6 +289,25 @@ class TriageClassifier:
             )
         out.sort(key=lambda ev: ev.start)
         return out
+
+
+def _rule_candidates(
+    analysis: Analysis, signals: list[Signal]
+) -> dict[str, tuple[float, list[Evidence]]]:
+    """Categories the findings and the hard rule signals decide on their own."""
+    candidates: dict[str, tuple[float, list[Evidence]]] = {}
+    sensitive = analysis.sensitive_findings
+    if sensitive:
+        ev = [
+            Evidence("finding", f.start, f.end, f.text, f"{f.type} (sensitive finding)")
+            for f in sensitive
+        ]
+        candidates["sensitive"] = (max(f.score for f in sensitive), ev)
+    for s in signals:
+        if s.hard:
+            conf, ev = candidates.get(s.category, (0.0, []))
+            candidates[s.category] = (max(conf, 0.95), [*ev, _signal_evidence(s)])
+    return candidates
 
 
 @lru_cache(maxsize=4096)

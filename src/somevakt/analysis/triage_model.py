@@ -14,6 +14,9 @@ multinomial logistic regression, trained by scripts/train_triage.py. The artefac
 and any or no scikit-learn. Inference is a dictionary lookup per feature and one small
 matrix-vector product; at run time the columns of a word's character n-grams are cached per
 word (``vectorize_folded``), so only word bigrams and unseen words cost string building.
+``score_folded_many`` scores a batch of texts with the same floats, bit for bit, in a fixed
+number of numpy calls per batch (numpy's cost per call, not the arithmetic, dominates a
+short comment).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, pairwise, repeat
 from pathlib import Path
 
 import numpy as np
@@ -39,6 +42,8 @@ FORMAT_VERSION = 1
 _DIGIT_RE = re.compile(r"\d")
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _SYMBOL_RE = re.compile(r"[^\w\s]")
+# The symbols that are features: all but "." and "," (what _SYMBOL_RE plus that filter finds).
+_FEATURE_SYMBOL_RE = re.compile(r"[^\w\s.,]")
 _CHAR_N = (2, 3, 4, 5)
 _WORD_CACHE_SIZE = 1 << 15  # words with their columns: about 12 MB when full
 
@@ -79,7 +84,7 @@ def side_features(
         feats.add("shape:ends_question")
     if "?" in stripped:
         feats.add("shape:has_question")
-    if not any(c.isalpha() for c in stripped):
+    if not any(map(str.isalpha, stripped)):
         feats.add("shape:no_letters")
     if stripped.startswith("@"):
         feats.add("shape:starts_mention")
@@ -158,6 +163,14 @@ class LinearTriageModel:
     _word_cols: dict[str, tuple[int | None, tuple[int, ...]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    # word -> its columns for score_folded_many (_word_array_entry): a batch's n-grams are
+    # joined as arrays, not one Python int at a time.
+    _word_arrays: dict[str, _WordArrays] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _bigrams: _BigramTable | None = field(default=None, init=False, repr=False, compare=False)
+    _symbols: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
+    _side: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def n_text(self) -> int:
@@ -325,15 +338,284 @@ class LinearTriageModel:
         # Gathering rows of a transposed copy is much cheaper than gathering columns of
         # ``coef``. ``coef[:, ix] * v`` comes out Fortran-ordered, and so does this product
         # (the same layout keeps the row sums below adding in the same order, bit for bit).
-        coef_t = self._coef_t
-        if coef_t is None or self._coef_t_of is not self.coef:
-            coef_t = self._coef_t = np.ascontiguousarray(self.coef.T)
-            self._coef_t_of = self.coef
-        contrib = np.multiply(coef_t[ix].T, v, order="F")
+        contrib = np.multiply(self._coef_transposed()[ix].T, v, order="F")
         logits = contrib.sum(axis=1) + self.intercept
         logits -= logits.max()
         e = np.exp(logits)
         return e / e.sum(), ix, contrib
+
+    def _coef_transposed(self) -> np.ndarray:
+        coef_t = self._coef_t
+        if coef_t is None or self._coef_t_of is not self.coef:
+            coef_t = self._coef_t = np.ascontiguousarray(self.coef.T)
+            self._coef_t_of = self.coef
+        return coef_t
+
+    # -- batch inference -----------------------------------------------------------------
+    def score_folded_many(self, folded: Sequence[str], sides: Sequence[set[str]]) -> ScoredBatch:
+        """``logits_and_contributions_folded`` of each text, as one batch: the same floats, bit
+        for bit, with numpy called a fixed number of times per batch rather than per text.
+
+        Every float comes from the same operation on the same operands as in the one-text
+        path: counts, log, idf, the division by the norm and the products elementwise; each
+        norm from the same dot product over the text's own values; each logit a left-to-right
+        sum over the text's columns in their order (``np.bincount`` with weights adds in index
+        order, as the Fortran-ordered row sum does); the softmax row by row. The tests compare
+        the two paths byte for byte."""
+        n_texts = len(folded)
+        if n_texts == 1:
+            # One text: the one-text path has fewer numpy calls (and is the reference).
+            probs1, ix1, contrib1 = self.logits_and_contributions_folded(folded[0], sides[0])
+            n_words = int(np.count_nonzero(self.word_columns()[ix1]))
+            return ScoredBatch([probs1.tolist()], ix1, contrib1.T, [0, len(ix1)], [n_words])
+        seqs, lens = self._column_sequences(folded)
+        rec = np.repeat(np.arange(n_texts, dtype=np.int64), lens)
+        known = seqs >= 0
+        cols, counts, rec = _first_occurrences(seqs[known], rec[known], self.n_text)
+        t = counts.astype(np.float64)
+        np.log(t, out=t)
+        t += 1.0
+        t *= self.idf[cols]
+        text_lens = np.bincount(rec, minlength=n_texts)
+        ends = np.cumsum(text_lens).tolist()
+        dots = [t[a:b] @ t[a:b] for a, b in zip([0, *ends], ends, strict=False)]
+        t /= np.repeat(np.sqrt(np.array(dots, dtype=np.float64)), text_lens)
+
+        # Each text's side features after its text features, in name order (as _vector).
+        side_col = self._side_cols()
+        side_cols = [[side_col[s] for s in sorted(side) if s in side_col] for side in sides]
+        side_lens = np.array([len(c) for c in side_cols], dtype=np.int64)
+        side_before = np.cumsum(side_lens) - side_lens
+        text_dest = np.arange(len(cols)) + np.repeat(side_before, text_lens)
+        side_dest = np.arange(int(side_lens.sum())) + np.repeat(np.cumsum(text_lens), side_lens)
+        width = len(text_dest) + len(side_dest)
+        ix = np.empty(width, dtype=np.int64)
+        v = np.ones(width, dtype=np.float64)
+        ix[text_dest] = cols
+        v[text_dest] = t
+        ix[side_dest] = np.fromiter(chain.from_iterable(side_cols), np.int64, len(side_dest))
+
+        # The products of _contributions, text after text: (width, n_classes) in C order is
+        # the memory layout of its Fortran-ordered (n_classes, n_cols) array, so summing a
+        # text's rows adds in the same order, bit for bit (a strictly sequential sum such as
+        # np.bincount's would be the same numbers too, but it is latency-bound and slower).
+        contrib = np.take(self._coef_transposed(), ix, axis=0)  # faster than [ix]
+        contrib *= v[:, None]
+        bounds = [0, *np.cumsum(text_lens + side_lens).tolist()]
+        logits = np.empty((n_texts, contrib.shape[1]), dtype=np.float64)
+        add_reduce = np.add.reduce  # what .T.sum(axis=1) calls, without its wrapper
+        for row, (a, b) in zip(logits, pairwise(bounds), strict=True):
+            add_reduce(contrib[a:b], axis=0, out=row)
+        logits += self.intercept
+        logits -= logits.max(axis=1, keepdims=True)
+        e = np.exp(logits)
+        probs = e / e.sum(axis=1, keepdims=True)
+        n_words = np.bincount(rec[self.word_columns()[cols]], minlength=n_texts).tolist()
+        return ScoredBatch(probs.tolist(), ix, contrib, bounds, n_words)
+
+    def _column_sequences(self, folded: Sequence[str]) -> tuple[np.ndarray, list[int]]:
+        """The columns of every text's features in ``vectorize_folded`` order (word unigrams,
+        bigrams, each word's character n-grams, symbols; -1 for unknown), all texts joined,
+        and the length of each text's part."""
+        symbols = self._symbol_cols().get
+        bigrams = self._bigram_table()
+        cache_get = self._word_arrays.get
+        heads: list[int] = []  # word columns of all texts
+        word_ids: list[int] = []  # per text: <s>, its words' bigram ids, </s>
+        tails: list[str] = []  # the symbol features of all texts
+        ends: list[tuple[int, int]] = []
+        grams: list[tuple[np.ndarray, ...]] = []
+        lens: list[int] = []
+        for text in folded:
+            # Words and symbols straight from the text: mapping digits to "0" keeps words
+            # words and symbols symbols, so only a word with a digit needs it (its entry
+            # is that of the mapped word).
+            words = _WORD_RE.findall(text)
+            entries = [*map(cache_get, words)]  # (a plain lookup per word is the common case)
+            if None in entries:
+                entries = [
+                    e or self._word_array_entry(w) for e, w in zip(entries, words, strict=True)
+                ]
+            word_cols, gram_cols, gram_lens, ids = zip(*entries, strict=True) if entries else _NONE
+            heads += word_cols
+            word_ids.append(bigrams.start)
+            word_ids += ids
+            word_ids.append(bigrams.end)
+            n = len(tails)
+            tails += _FEATURE_SYMBOL_RE.findall(text)
+            ends.append((len(heads), len(tails)))
+            grams.append(gram_cols)
+            lens.append(2 * len(words) + 1 + len(tails) - n + sum(gram_lens))
+        head_arr = np.array(heads, dtype=np.int64)
+        bigram_arr = bigrams.columns(np.array(word_ids, dtype=np.int64))
+        tail_arr = np.array([*map(symbols, tails, repeat(-1, len(tails)))], dtype=np.int64)
+        parts: list[np.ndarray] = []
+        h0 = b0 = t0 = 0
+        for (h1, t1), g in zip(ends, grams, strict=True):
+            b1 = b0 + h1 - h0 + 1  # one bigram more than words
+            parts += (head_arr[h0:h1], bigram_arr[b0:b1], *g, tail_arr[t0:t1])
+            h0, b0, t0 = h1, b1, t1
+        return np.concatenate(parts) if parts else np.empty(0, dtype=np.int64), lens
+
+    def _word_array_entry(self, word: str) -> _WordArrays:
+        """(column of "w:" + word or -1, columns of its known "c:" n-grams as an array, their
+        number, its id in the bigram table), with the word's digits mapped to "0" (kept
+        under the mapped word only: numbers must not fill the cache)."""
+        mapped = _DIGIT_RE.sub("0", word)
+        if mapped != word:
+            return self._word_arrays.get(mapped) or self._word_array_entry(mapped)
+        col, grams = self._word_cols.get(word) or self._word_entry(word)
+        entry = (
+            -1 if col is None else col,
+            np.array(grams, dtype=np.int64),
+            len(grams),
+            self._bigram_table().ids.get(word, 0),
+        )
+        cache = self._word_arrays
+        if len(cache) >= _WORD_CACHE_SIZE:
+            cache.clear()  # bounded, as _word_cols
+        cache[word] = entry
+        return entry
+
+    def _bigram_table(self) -> _BigramTable:
+        if self._bigrams is None:
+            self._bigrams = _BigramTable(self.text_vocab)
+        return self._bigrams
+
+    def _side_cols(self) -> dict[str, int]:
+        """Side feature -> its column (after the text columns)."""
+        if self._side is None:
+            self._side = {s: self.n_text + i for s, i in self.side_vocab.items()}
+        return self._side
+
+    def _symbol_cols(self) -> dict[str, int]:
+        """The "y:" features keyed by their symbol."""
+        if self._symbols is None:
+            self._symbols = {t[2:]: i for t, i in self.text_vocab.items() if t.startswith("y:")}
+        return self._symbols
+
+
+# A word's entry for score_folded_many (see _word_array_entry).
+_WordArrays = tuple[int, np.ndarray, int, int]
+_NONE: tuple[tuple[int, ...], tuple[np.ndarray, ...], tuple[int, ...], tuple[int, ...]] = (
+    (),
+    (),
+    (),
+    (),
+)
+
+
+class _BigramTable:
+    """The "b:" features as pairs of word ids, to look a batch's bigrams up in numpy at
+    once instead of building "b:a b" strings one at a time.
+
+    Words in some bigram feature get ids from 1 (and "<s>", "</s>" their own); any other
+    word is 0, which no pair in the table has. Words have no space, so each feature
+    splits at its one space into the pair it stands for."""
+
+    def __init__(self, text_vocab: dict[str, int]) -> None:
+        pairs = [
+            (t[2:].partition(" ")[::2], col) for t, col in text_vocab.items() if t.startswith("b:")
+        ]
+        self.ids: dict[str, int] = {}
+        for (first, second), _ in pairs:
+            self.ids.setdefault(first, len(self.ids) + 1)
+            self.ids.setdefault(second, len(self.ids) + 1)
+        self.start = self.ids.setdefault("<s>", len(self.ids) + 1)
+        self.end = self.ids.setdefault("</s>", len(self.ids) + 1)
+        self._base = len(self.ids) + 1
+        keys = np.array(
+            [self.ids[a] * self._base + self.ids[b] for (a, b), _ in pairs], dtype=np.int64
+        )
+        order = np.argsort(keys)
+        self._keys = keys[order]
+        self._cols = np.array([col for _, col in pairs], dtype=np.int64)[order]
+
+    def columns(self, word_ids: np.ndarray) -> np.ndarray:
+        """The bigram column (or -1) of each pair of neighbours in ``word_ids``, which holds
+        each text's words between "<s>" and "</s>" (no pair across texts)."""
+        first, second = word_ids[:-1], word_ids[1:]
+        keys = (first * self._base + second)[first != self.end]
+        if len(self._keys) == 0:
+            return np.full(len(keys), -1, dtype=np.int64)
+        at = np.minimum(np.searchsorted(self._keys, keys), len(self._keys) - 1)
+        return np.where(self._keys[at] == keys, self._cols[at], -1)
+
+
+def _first_occurrences(
+    cols: np.ndarray, rec: np.ndarray, n_cols: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per text, its distinct columns in order of first occurrence, with their counts (what
+    ``Counter`` gives one text at a time): (columns, counts, text of each).
+
+    One sort of (text, column, position) keys packed in an int64 finds each pair's first
+    position and count; marking the first positions keeps the original order."""
+    n = len(cols)
+    if n == 0:
+        return cols, cols, rec
+    pos_bits = max(1, (n - 1).bit_length())
+    key_bits = (int(rec[-1]) * n_cols + n_cols).bit_length()
+    if key_bits + pos_bits > 62:
+        raise ValueError("batch too large to pack its sort keys; score it in parts")
+    packed = np.sort(((rec * n_cols + cols) << pos_bits) | np.arange(n, dtype=np.int64))
+    keys = packed >> pos_bits
+    new = np.empty(n, dtype=bool)
+    new[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    first = packed[starts] & ((1 << pos_bits) - 1)
+    first_mask = np.zeros(n, dtype=bool)
+    first_mask[first] = True
+    counts = np.zeros(n, dtype=np.int64)
+    counts[first] = np.diff(starts, append=n)
+    return cols[first_mask], counts[first_mask], rec[first_mask]
+
+
+@dataclass(slots=True)
+class ScoredBatch:
+    """What ``score_folded_many`` gives: per text, the class probabilities and, for evidence,
+    each of its columns' contribution to each class.
+
+    Text i owns columns ``cols[bounds[i]:bounds[i + 1]]`` (text features, then side
+    features, as ``vectorize_folded`` orders them); ``contrib[j, k]`` is column j's
+    contribution to class k (``_contributions`` gives the same numbers, one text at a time).
+    Its first ``n_words[i]`` columns are its word ("w:") features: they come first in the
+    feature order, and no other feature has a word column.
+    """
+
+    probs: list[list[float]]
+    cols: np.ndarray
+    contrib: np.ndarray
+    bounds: list[int]
+    n_words: list[int]
+
+    def top_words(self, i: int, k: int, n: int = 12) -> list[tuple[float, int]]:
+        """(contribution, column) of the word features with a positive contribution to
+        class k among text i's ``n`` largest contributions, largest first, ties by column:
+        what ``np.lexsort((cols, -contrib))[:n]``, then "> 0" and word columns, gives."""
+        lo, hi, words = self.bounds[i], self.bounds[i + 1], self.n_words[i]
+        if words == 0:
+            return []
+        values = self.contrib[lo:hi, k]
+        found: Iterable[tuple[float, int]] = zip(
+            values[:words].tolist(), self.cols[lo : lo + words].tolist(), strict=True
+        )
+        if hi - lo > n:
+            # The first n are the values above the n-th largest one, then the columns that
+            # have that value, by column, as room remains.
+            kth = float(np.partition(values, hi - lo - n)[hi - lo - n])
+            found = [(v, c) for v, c in found if v >= kth]
+            if kth > 0 and any(v == kth for v, _ in found):  # (else they are out anyway)
+                room = n - int(np.count_nonzero(values > kth))
+                tied = self.cols[lo:hi][values == kth].tolist()
+                admitted = set(sorted(tied)[:room])
+                found = [(v, c) for v, c in found if v > kth or c in admitted]
+        return sorted(((v, c) for v, c in found if v > 0), key=_by_weight)
+
+
+def _by_weight(pair: tuple[float, int]) -> tuple[float, int]:
+    """Largest contribution first, ties by column."""
+    return -pair[0], pair[1]
 
 
 def build_vocab(docs: Sequence[Counter[str]], min_df: int = 2) -> tuple[dict[str, int], np.ndarray]:

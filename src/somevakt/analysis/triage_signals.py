@@ -9,12 +9,19 @@ Two strengths:
 - ``hard``: decides the category on its own (a slur after de-obfuscation, an explicit
   threat). Kept narrow on purpose: lawful criticism must never be removed.
 - ``soft``: a hint; the trained model sees it as a feature and weighs it.
+
+The big patterns run only where they can begin a match (see ``PatternGate``): the same
+matches, from a fraction of the scanning.
 """
 
 from __future__ import annotations
 
 import re
+import re._constants as sre  # the parsed form of a pattern, for _necessary_prefixes
+import re._parser as sre_parse
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from somevakt.analysis.normalize import Folded, fold
 
@@ -327,14 +334,30 @@ _SPACED_PREFIX_RE = re.compile(
 _TRICKY_TOKEN_RE = re.compile(r"(?<!\S)(?=\S*?(?:[0-9@$|€!]|(\w)\1\1))\S+")
 
 
-def deobfuscated_tokens(folded: str) -> list[_Token]:
+# What _TRICKY_TOKEN_RE needs somewhere in a text: a digit or symbol it undoes, or a letter
+# three times. Two quick searches (the first one a plain character scan) spare its scan
+# token by token in the many texts that have neither.
+_TRICKY_CHAR_RE = re.compile(r"[0-9@$|€!]")
+_TRIPLE_RE = re.compile(r"(\w)\1\1")
+
+
+def _may_have_tricky_tokens(folded: str) -> bool:
+    return _TRICKY_CHAR_RE.search(folded) is not None or _TRIPLE_RE.search(folded) is not None
+
+
+def deobfuscated_tokens(folded: str, *, plain: bool = True) -> list[_Token]:
     """Candidate slur tokens of the folded text with filter tricks undone.
 
     Plain words are matched in one pass over the text; only spaced-out letter runs
     ("i d i o t", "i.d.i.o.t") and tokens mixing letters with digits or symbols or
-    repeating letters ("1d10t", "h0re", "idiooot") get per-token work.
+    repeating letters ("1d10t", "h0re", "idiooot") get per-token work. ``plain=False``
+    skips the plain words (for a caller that knows none can match).
     """
-    out = [_Token(m.group(), m.start(), m.end()) for m in _SLUR_IN_TEXT_RE.finditer(folded)]
+    out = (
+        [_Token(m.group(), m.start(), m.end()) for m in _SLUR_IN_TEXT_RE.finditer(folded)]
+        if plain
+        else []
+    )
     for m in _SPACED_RE.finditer(folded):
         chars = [c for c in m.group() if not c.isspace() and c not in ".-_*,/"]
         if len(chars) >= 3:
@@ -353,7 +376,7 @@ def deobfuscated_tokens(folded: str) -> list[_Token]:
                 pre = _SPACED_PREFIX_RE.match(word)
                 if pre is not None and pre.end() < len(word):
                     out.append(_Token(pre.group(), m.start(), m.end()))
-    for m in _TRICKY_TOKEN_RE.finditer(folded):
+    for m in _TRICKY_TOKEN_RE.finditer(folded) if _may_have_tricky_tokens(folded) else ():
         raw = m.group()
         lead = len(raw) - len(raw.lstrip(_STRIP))
         core = raw.strip(_STRIP)
@@ -419,6 +442,258 @@ def _sentence_bounds(folded: str) -> list[tuple[int, int]]:
     return bounds or [(0, len(folded))]
 
 
+# --- pre-check: which patterns can match at all ------------------------------------------
+# The big alternations above cost more to scan over a whole text than anything else in
+# triage, and most texts match none of them. Each pattern's possible match beginnings
+# (its "necessary prefixes", up to _PREFIX_CHARS characters) are derived from the pattern
+# itself, so they cannot drift from it; one scan of the text for all of them tells which
+# patterns can match, and only those run (unchanged). A pattern without a usable prefix
+# set simply always runs.
+_PREFIX_CHARS = 8
+_MAX_PREFIXES = 4000
+_SMALL_CLASS = 40  # a [...] set of at most this many plain characters is spelt out
+_WORD_CATEGORIES = frozenset({sre.CATEGORY_WORD, sre.CATEGORY_UNI_WORD})
+
+
+class _Unbounded(Exception):
+    """The pattern has too many prefixes to list."""
+
+
+def _class_chars(items: list[tuple[Any, Any]]) -> list[str] | None:
+    """The characters of a [...] set of literals and small ranges, else None."""
+    chars: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            chars.append(chr(av))
+        elif op is sre.RANGE:
+            lo, hi = av
+            chars.extend(map(chr, range(lo, hi + 1)))
+        else:
+            return None  # a category (\w, \s ...) or a negation
+    return chars if len(chars) <= _SMALL_CLASS else None
+
+
+def _prefixes(
+    nodes: list[tuple[Any, Any]], prefix: str, anchored: bool, out: set[tuple[str, bool]]
+) -> None:
+    """Add to ``out`` a (prefix, anchored) for each way a match of ``nodes`` can begin.
+
+    Every match of ``nodes`` (preceded by ``prefix``) starts with one of the prefixes
+    added: the walk spells out literals, small sets, alternatives and repeats, and stops
+    (keeping what it has: still a necessary prefix) at anything else. Zero-width
+    assertions only narrow matches, so they are skipped. ``anchored``: a word boundary
+    (or "not after a word character") precedes the first character."""
+    if len(out) > _MAX_PREFIXES:
+        raise _Unbounded
+    if len(prefix) >= _PREFIX_CHARS or not nodes:
+        out.add((prefix[:_PREFIX_CHARS], anchored))
+        return
+    (op, av), rest = nodes[0], nodes[1:]
+    if op is sre.LITERAL:
+        _prefixes(rest, prefix + chr(av), anchored, out)
+    elif op is sre.IN and (chars := _class_chars(av)) is not None:
+        for ch in chars:
+            _prefixes(rest, prefix + ch, anchored, out)
+    elif op is sre.SUBPATTERN:
+        _prefixes(list(av[3]) + rest, prefix, anchored, out)
+    elif op is sre.BRANCH:
+        for alt in av[1]:
+            _prefixes(list(alt) + rest, prefix, anchored, out)
+    elif op is sre.MAX_REPEAT or op is sre.MIN_REPEAT:
+        lo, hi, item = av
+        fewer = (
+            [] if hi == 1 else [(op, (max(lo - 1, 0), hi if hi == sre.MAXREPEAT else hi - 1, item))]
+        )
+        if lo == 0:
+            _prefixes(rest, prefix, anchored, out)  # no repetition
+        if hi != 0:
+            _prefixes(list(item) + fewer + rest, prefix, anchored, out)  # one, then the rest
+    elif op is sre.AT or op is sre.ASSERT or op is sre.ASSERT_NOT:
+        starts_word = prefix == "" and (
+            (op is sre.AT and av is sre.AT_BOUNDARY)
+            or (op is sre.ASSERT_NOT and _is_not_after_word(av))
+        )
+        _prefixes(rest, prefix, anchored or starts_word, out)
+    else:
+        out.add((prefix, anchored))
+
+
+def _is_not_after_word(av: tuple[int, list[tuple[Any, Any]]]) -> bool:
+    r"""Whether a negative assertion is a lookbehind for a set holding \w: "(?<![\w-])"."""
+    direction, sub = av
+    return (
+        direction == -1
+        and len(sub) == 1
+        and sub[0][0] is sre.IN
+        and any(op is sre.CATEGORY and a in _WORD_CATEGORIES for op, a in sub[0][1])
+    )
+
+
+def _necessary_prefixes(pattern: re.Pattern[str]) -> tuple[set[str], set[str]] | None:
+    """(prefixes at a word start, prefixes anywhere) such that every match of ``pattern``
+    begins with one of them; None if they cannot be listed (then it always runs)."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE | re.ASCII):
+        return None
+    pairs: set[tuple[str, bool]] = set()
+    try:
+        _prefixes(list(sre_parse.parse(pattern.pattern, pattern.flags)), "", False, pairs)
+    except (_Unbounded, RecursionError):
+        return None
+    at_word: set[str] = set()
+    anywhere: set[str] = set()
+    for prefix, anchored in pairs:
+        if not prefix:
+            return None  # a match could begin with anything
+        # After a word boundary, a word character can only be the first of a word.
+        (at_word if anchored and _WORD_CHAR_RE.match(prefix) else anywhere).add(prefix)
+    return at_word, anywhere
+
+
+def _trie_pattern(strings: set[str]) -> str:
+    """One alternation for ``strings`` as a trie, longer continuations tried first, so a
+    match is the longest of the strings that the text continues with."""
+    trie: dict[str, dict] = {}
+    for text in strings:
+        node = trie
+        for ch in text:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append("")  # the string may end here: tried last
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)
+
+
+class PatternGate:
+    """Where in a text each of a set of patterns can begin a match, from one scan of it."""
+
+    def __init__(self, patterns: dict[str, re.Pattern[str]]) -> None:
+        self.patterns = tuple(patterns.values())
+        self._always = 0  # patterns to run over the whole text: bit i for self.patterns[i]
+        self._anywhere: list[tuple[str, int]] = []  # (prefix not at a word start, bit)
+        at_word: dict[str, int] = {}
+        for i, rx in enumerate(self.patterns):
+            found = _necessary_prefixes(rx)
+            # Matching only at candidate starts mimics finditer for non-empty matches.
+            if found is None or sre_parse.parse(rx.pattern, rx.flags).getwidth()[0] == 0:
+                self._always |= 1 << i
+                continue
+            for prefix in found[0]:
+                at_word[prefix] = at_word.get(prefix, 0) | 1 << i
+            self._anywhere += [(prefix, 1 << i) for prefix in found[1]]
+        # The scan finds, at each word start, the longest prefix the text continues with;
+        # every shorter prefix found there is a prefix of it, so its bits include theirs.
+        self._bits = {
+            s: _or_all(at_word.get(s[:n], 0) for n in range(1, len(s) + 1)) for s in at_word
+        }
+        self._scan = re.compile(r"\b(?=(" + _trie_pattern(set(at_word)) + "))") if at_word else None
+
+    def scan(self, text: str) -> _Candidates:
+        starts: list[tuple[int, int]] = []
+        if self._scan is not None:
+            bits = self._bits
+            starts = [(m.start(), bits[m[1]]) for m in self._scan.finditer(text)]
+        found_anywhere = False
+        for prefix, bit in self._anywhere:
+            pos = text.find(prefix)
+            while pos >= 0:
+                starts.append((pos, bit))
+                found_anywhere = True
+                pos = text.find(prefix, pos + 1)
+        if found_anywhere:
+            starts.sort()
+        whole = self._always
+        return _Candidates(self, text, starts, whole, whole | _or_all(b for _, b in starts))
+
+
+@dataclass(slots=True)
+class _Candidates:
+    """One text's scan: where some pattern may begin a match (word starts, and where a
+    prefix not bound to a word start occurs), with the bits of those patterns."""
+
+    gate: PatternGate
+    text: str
+    starts: list[tuple[int, int]]
+    whole: int  # bits of the patterns that run over the whole text
+    some: int  # bits of the patterns that may match at all
+
+    def finditer(self, bit: int) -> Iterable[re.Match[str]]:
+        """``rx.finditer(text)`` of the pattern ``bit`` stands for, trying only its starts."""
+        if not self.some & bit:
+            return ()
+        rx = self.gate.patterns[bit.bit_length() - 1]
+        if self.whole & bit:
+            return rx.finditer(self.text)
+        return _matches_at(rx, self.text, [p for p, bits in self.starts if bits & bit])
+
+    def may_match(self, bit: int) -> bool:
+        return bool(self.some & bit)
+
+
+def _matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What ``rx.finditer(text)`` yields when its matches (never empty) can only begin at
+    ``starts`` (ascending): the leftmost match, then the next from where it ends."""
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = rx.match(text, pos)  # \b and lookbehinds still see the text before pos
+        if m is not None:
+            yield m
+            end = m.end()
+
+
+def _or_all(bits: Iterable[int]) -> int:
+    out = 0
+    for b in bits:
+        out |= b
+    return out
+
+
+_WORD_CHAR_RE = re.compile(r"\w")
+_GATE = PatternGate(
+    {
+        "slur": _SLUR_IN_TEXT_RE,
+        "threat": _THREAT_RE,
+        "hostile": _HOSTILE_RE,
+        "attack": _ATTACK_RE,
+        "rumor": _RUMOR_RE,
+        "own_case": _OWN_CASE_RE,
+        "political": _POLITICAL_RE,
+        "budget": _BUDGET_RE,
+        "feedback": _FEEDBACK_RE,
+    }
+)
+_SLUR, _THREAT, _HOSTILE, _ATTACK, _RUMOR, _OWN_CASE, _POLITICAL, _BUDGET, _FEEDBACK = (
+    1 << i for i in range(len(_GATE.patterns))
+)
+
+
+def _first_question_form(text: str) -> tuple[int, int] | None:
+    """The span of ``_QUESTION_RE.search(text)``, without scanning the text by regex: its
+    "^" branch can only match at 0, so a match elsewhere is the first "?"."""
+    m = _QUESTION_RE.match(text)
+    if m is not None:
+        return m.span()
+    pos = text.find("?")
+    return (pos, pos + 1) if pos >= 0 else None
+
+
+# Soft signals found by one pattern each, in the order find_signals adds them after the
+# hostility ones: (pattern bit, category, signal name, note).
+_PLAIN_SIGNALS = (
+    (_ATTACK, "discrimination", "personal_attack", "insult aimed at a person"),
+    (_RUMOR, "rumor", "rumor_marker", "hearsay or speculation marker"),
+    (_OWN_CASE, "individual_case", "own_case", "the writer's own matter"),
+    (_POLITICAL, "political", "political_stance", "asks for a stance on a political matter"),
+    (_BUDGET, "budget_org", "budget_term", "organisation, budget or economy"),
+)
+
+
 def find_signals(text: str, folded: Folded | None = None) -> list[Signal]:
     """All rule signals in a text, each with a span in the original text."""
     f = folded if folded is not None else fold(text)
@@ -429,8 +704,9 @@ def find_signals(text: str, folded: Folded | None = None) -> list[Signal]:
         s, e, t = _span(f, text, start, end)
         signals.append(Signal(category, name, hard, s, e, t, note))
 
+    can = _GATE.scan(ft)
     slur_spans: set[tuple[int, int]] = set()
-    for tok in deobfuscated_tokens(ft):
+    for tok in deobfuscated_tokens(ft, plain=can.may_match(_SLUR)):
         w = tok.word.strip(_STRIP)
         if (tok.start, tok.end) in slur_spans:
             continue
@@ -449,9 +725,10 @@ def find_signals(text: str, folded: Folded | None = None) -> list[Signal]:
                 tok.end,
                 f"slur or personal insult ({w})",
             )
-    for m in _THREAT_RE.finditer(ft):
+    for m in can.finditer(_THREAT):
         add("discrimination", "threat", True, m.start(), m.end(), "threat of violence")
-    for s0, s1 in _sentence_bounds(ft) if _HOSTILE_RE.search(ft) else ():
+    hostile = next(iter(can.finditer(_HOSTILE)), None) is not None  # _HOSTILE_RE.search(ft)
+    for s0, s1 in _sentence_bounds(ft) if hostile else ():
         sent = ft[s0:s1]
         g = _GROUP_RE.search(sent)
         h = _HOSTILE_STRONG_RE.search(sent)
@@ -477,42 +754,16 @@ def find_signals(text: str, folded: Folded | None = None) -> list[Signal]:
                 s0 + h.end(),
                 "hostile phrase",
             )
-    for m in _ATTACK_RE.finditer(ft):
-        add(
-            "discrimination",
-            "personal_attack",
-            False,
-            m.start(),
-            m.end(),
-            "insult aimed at a person",
-        )
-    for m in _RUMOR_RE.finditer(ft):
-        add("rumor", "rumor_marker", False, m.start(), m.end(), "hearsay or speculation marker")
-    for m in _OWN_CASE_RE.finditer(ft):
-        add("individual_case", "own_case", False, m.start(), m.end(), "the writer's own matter")
-    for m in _POLITICAL_RE.finditer(ft):
-        add(
-            "political",
-            "political_stance",
-            False,
-            m.start(),
-            m.end(),
-            "asks for a stance on a political matter",
-        )
-    for m in _BUDGET_RE.finditer(ft):
-        add(
-            "budget_org",
-            "budget_term",
-            False,
-            m.start(),
-            m.end(),
-            "organisation, budget or economy",
-        )
-    for m in _QUESTION_RE.finditer(ft.strip()):
+    for bit, category, name, note in _PLAIN_SIGNALS:
+        if can.some & bit:  # (most texts: no pattern to run)
+            for m in can.finditer(bit):
+                add(category, name, False, m.start(), m.end(), note)
+    question = _first_question_form(ft.strip())
+    if question is not None:
         off = len(ft) - len(ft.lstrip())
-        add("question", "question_form", False, m.start() + off, m.end() + off, "question form")
-        break
-    for m in _FEEDBACK_RE.finditer(ft):
+        q0, q1 = question
+        add("question", "question_form", False, q0 + off, q1 + off, "question form")
+    for m in can.finditer(_FEEDBACK):
         add(
             "feedback",
             "praise_or_suggestion",

@@ -94,8 +94,10 @@ class Analysis:
         return "".join(out)
 
     def to_dict(self) -> dict[str, Any]:
+        findings = self.findings
         return {
             "lang": self.lang,
-            "findings": [f.to_dict() for f in self.findings],
-            "redacted": self.redacted,
+            "findings": [f.to_dict() for f in findings],
+            # Without a sensitive finding the redacted text is the text (and most have none).
+            "redacted": self.redacted if any(f.sensitive for f in findings) else self.text,
         }
