@@ -344,21 +344,52 @@ def test_contributions_match_the_plain_column_gather(clf, text: str) -> None:
 
 
 def test_tricky_token_pattern_finds_whole_tokens() -> None:
-    """The token-start form of the pattern finds what "[^\\s]*(?:...)[^\\s]*" found."""
+    """The token-start form of the pattern (run on " " + text, the token in its group
+    "token") finds what "[^\\s]*(?:...)[^\\s]*" found, but for tokens without a letter
+    (no character of str.isalpha), which deobfuscated_tokens drops anyway."""
+    import random
     import re
 
     from somevakt.analysis.triage_signals import _TRICKY_TOKEN_RE
 
     reference = re.compile(r"[^\s]*(?:[0-9@$|€!]|(\w)\1\1)[^\s]*")
+    rng = random.Random(5)
+    fuzz = ["".join(rng.choices("ab1 .-_\t\n!aa²é€", k=rng.randint(0, 30))) for _ in range(3000)]
     for text in [
         "1d10t h0re idiooot vanlig ord a1 b!c $$$ ... aaa",
         "x@y.no\tny\nlinje!! 777 ordet",
         "",
         " !",
         "abc aabbcc aaab",
+        "ring 912 34 567 kl. 10.00, 12. mai, 1000kr ²²² ___a",
+        *fuzz,
     ]:
-        got = [(m.start(), m.end()) for m in _TRICKY_TOKEN_RE.finditer(text)]
-        assert got == [(m.start(), m.end()) for m in reference.finditer(text)]
+        got = [m.span("token") for m in _TRICKY_TOKEN_RE.finditer(" " + text)]
+        want = [
+            (m.start() + 1, m.end() + 1)
+            for m in reference.finditer(text)
+            if any(map(str.isalpha, m.group()))
+        ]
+        # A letter the pattern sees but str.isalpha does not ("²" is \w, not a digit to
+        # \d): such extra tokens are harmless, as the caller checks isalpha itself.
+        assert [g for g in got if any(map(str.isalpha, text[g[0] - 1 : g[1] - 1]))] == want
+        assert set(want) <= set(got)
+
+
+def test_spaced_pattern_finds_what_the_lookbehind_form_found() -> None:
+    """_SPACED_RE runs on " " + text and consumes the whitespace before a run: the runs
+    (group "run") are those of the plain form with a lookbehind."""
+    import random
+    import re
+
+    from somevakt.analysis.triage_signals import _SPACED_RE
+
+    reference = re.compile(r"(?<![^\s])(?:[^\s][\s.\-_*,/]{1,2}){2,}[^\s](?![^\s])")
+    rng = random.Random(7)
+    fuzz = ["".join(rng.choices("ab1 .-_*,/\t\n!", k=rng.randint(0, 30))) for _ in range(3000)]
+    for text in ["i d i o t", "en n e g e r i huset", "i.d.i.o.t!", " a b c ", "", *fuzz]:
+        got = [(m.start("run") - 1, m.end("run") - 1) for m in _SPACED_RE.finditer(" " + text)]
+        assert got == [m.span() for m in reference.finditer(text)], text
 
 
 def test_classify_accepts_the_folded_text(clf, analyzer) -> None:

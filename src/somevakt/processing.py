@@ -26,6 +26,16 @@ class CommentProcessor:
         self.analyzer = Analyzer(exempt_accounts=self.policy.exempt_account_numbers)
         self.classifier = TriageClassifier(precedence=self.policy.precedence)
         self.drafter = ReplyDrafter(self.policy)
+        # Per category, what its output record takes from the policy: (action, clause
+        # reference, hide now); looked up once here rather than per record.
+        self._rules: dict[str, tuple[str, dict[str, str] | None, bool]] = {
+            category: (
+                rule.action,
+                self.policy.clause_ref(rule.clause),
+                category == "sensitive" and self.policy.settings.hide_sensitive_immediately,
+            )
+            for category, rule in self.policy.categories.items()
+        }
 
     def warm_up(self) -> None:
         """Load what loads on first use (the name model, caches): before forking workers,
@@ -61,23 +71,19 @@ class CommentProcessor:
     def _output(
         self, rec: InputRecord, analysis: Analysis, result: Classification
     ) -> dict[str, Any]:
-        rule = self.policy.categories[result.category]  # type: ignore[index]
+        action, clause, hide_now = self._rules[result.category]
         return {
             "id": rec.id,
             **analysis.to_dict(),
             "category": result.category,
-            "action": rule.action,
-            "clause": self.policy.clause_ref(rule.clause),
+            "action": action,
+            "clause": dict(clause) if clause is not None else None,  # (a record's own copy)
             "confidence": round(result.confidence, 3),
             "evidence": [e.to_dict() for e in result.evidence],
             # The policy's immediate protective action: sensitive data comes down before
             # review.
-            "hide_now": (
-                result.category == "sensitive" and self.policy.settings.hide_sensitive_immediately
-            ),
-            "reply": self.drafter.draft(
-                rule.action, rec.text, analysis.lang, folded=analysis.folded
-            ),
+            "hide_now": hide_now,
+            "reply": self.drafter.draft(action, rec.text, analysis.lang, folded=analysis.folded),
         }
 
 

@@ -226,14 +226,33 @@ class TriageClassifier:
             ):
                 # A rule signal backs it and the model does not rule it out.
                 proposed.append(c)
-        for c in proposed:
-            if c in candidates:
-                continue
-            k = self.model.classes.index(c)
-            ev = self._model_evidence(text, folded, scored.top_words(row, k), c)
-            ev += [_signal_evidence(s) for s in signals if s.category == c and not s.hard]
-            candidates[c] = (scores[c], ev)
-        return self._decide(candidates, scores)
+        by_model = [c for c in proposed if c not in candidates]
+        for c in by_model:
+            candidates[c] = (scores[c], [])  # evidence below, if it wins
+        result = self._decide(candidates, scores)
+        if result.category in by_model:
+            # Only the winner's evidence is output: the model's words (the costly part of
+            # the decision) are looked up for it alone.
+            result.evidence = self._proposal_evidence(
+                text, folded, signals, scored, row, result.category
+            )
+        return result
+
+    def _proposal_evidence(
+        self,
+        text: str,
+        folded: Folded,
+        signals: list[Signal],
+        scored: ScoredBatch,
+        row: int,
+        category: str,
+    ) -> list[Evidence]:
+        """Why the model proposed ``category``: its top words, then the soft signals for it."""
+        assert self.model is not None
+        top = scored.top_words(row, self.model.classes.index(category))
+        ev = self._model_evidence(text, folded, top, category)
+        ev += [_signal_evidence(s) for s in signals if s.category == category and not s.hard]
+        return ev
 
     def _classify_by_rules(self, analysis: Analysis, signals: list[Signal]) -> Classification:
         """Without a trained model: soft rule signals stand in for it."""

@@ -557,18 +557,29 @@ def _first_occurrences(
     key_bits = (int(rec[-1]) * n_cols + n_cols).bit_length()
     if key_bits + pos_bits > 62:
         raise ValueError("batch too large to pack its sort keys; score it in parts")
-    packed = np.sort(((rec * n_cols + cols) << pos_bits) | np.arange(n, dtype=np.int64))
+    # (In place where numpy allows: each temporary array of a batch costs about as much as
+    # the arithmetic.)
+    packed = rec * n_cols
+    packed += cols
+    packed <<= pos_bits
+    packed |= np.arange(n, dtype=np.int64)
+    packed.sort()
     keys = packed >> pos_bits
     new = np.empty(n, dtype=bool)
     new[0] = True
     np.not_equal(keys[1:], keys[:-1], out=new[1:])
     starts = np.flatnonzero(new)
-    first = packed[starts] & ((1 << pos_bits) - 1)
-    first_mask = np.zeros(n, dtype=bool)
-    first_mask[first] = True
+    first = packed[starts]
+    first &= (1 << pos_bits) - 1
+    sizes = np.empty_like(starts)  # of each (text, column) group
+    np.subtract(starts[1:], starts[:-1], out=sizes[:-1])
+    sizes[-1] = n - starts[-1]
+    is_first = np.zeros(n, dtype=bool)
+    is_first[first] = True
     counts = np.zeros(n, dtype=np.int64)
-    counts[first] = np.diff(starts, append=n)
-    return cols[first_mask], counts[first_mask], rec[first_mask]
+    counts[first] = sizes
+    keep = np.flatnonzero(is_first)
+    return cols[keep], counts[keep], rec[keep]
 
 
 @dataclass(slots=True)
@@ -597,20 +608,26 @@ class ScoredBatch:
         if words == 0:
             return []
         values = self.contrib[lo:hi, k]
-        found: Iterable[tuple[float, int]] = zip(
-            values[:words].tolist(), self.cols[lo : lo + words].tolist(), strict=True
-        )
-        if hi - lo > n:
+        word_values = values[:words].tolist()
+        word_cols = self.cols[lo : lo + words].tolist()
+        found = [(v, c) for v, c in zip(word_values, word_cols, strict=True) if v > 0]
+        if found and hi - lo > n:
             # The first n are the values above the n-th largest one, then the columns that
             # have that value, by column, as room remains.
-            kth = float(np.partition(values, hi - lo - n)[hi - lo - n])
+            at = hi - lo - n
+            part = values.copy()  # (np.partition, without its wrapper's cost)
+            part.partition(at)
+            kth = float(part[at])
             found = [(v, c) for v, c in found if v >= kth]
-            if kth > 0 and any(v == kth for v, _ in found):  # (else they are out anyway)
-                room = n - int(np.count_nonzero(values > kth))
+            if any(v == kth for v, _ in found):  # (kth > 0 then: else they are out anyway)
                 tied = self.cols[lo:hi][values == kth].tolist()
-                admitted = set(sorted(tied)[:room])
-                found = [(v, c) for v, c in found if v > kth or c in admitted]
-        return sorted(((v, c) for v, c in found if v > 0), key=_by_weight)
+                # A value only one column has is the n-th largest: that column is in.
+                if len(tied) > 1:
+                    room = n - int(np.count_nonzero(values > kth))
+                    admitted = set(sorted(tied)[:room])
+                    found = [(v, c) for v, c in found if v > kth or c in admitted]
+        found.sort(key=_by_weight)
+        return found
 
 
 def _by_weight(pair: tuple[float, int]) -> tuple[float, int]:

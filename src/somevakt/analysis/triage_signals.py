@@ -311,8 +311,11 @@ _LEET = str.maketrans(
     }
 )
 _TOKEN_RE = re.compile(r"[^\s]+")
-# Runs of single characters split by spaces or punctuation: "i d i o t", "i.d.i.o.t".
-_SPACED_RE = re.compile(r"(?<![^\s])(?:[^\s][\s.\-_*,/]{1,2}){2,}[^\s](?![^\s])")
+# Runs of single characters split by spaces or punctuation: "i d i o t", "i.d.i.o.t"; a run
+# starts a token. It runs on " " + text and consumes the whitespace before the run (group
+# "run"): the regex engine then skips from one whitespace to the next, where a pattern
+# beginning with a lookbehind is tried at every position.
+_SPACED_RE = re.compile(r"\s(?P<run>(?:[^\s][\s.\-_*,/]{1,2}){2,}[^\s])(?![^\s])")
 _REPEAT_RE = re.compile(r"(.)\1{2,}")
 _STRIP = ".,:;!?\"'()[]{}«»*_~#"
 
@@ -329,9 +332,12 @@ _SPACED_PREFIX_RE = re.compile(
     r"(?:idiot|fitte|hore|neger|pakkis|svarting|homse|soper|mongo|retard|drittsekk|jodesvin)"
 )
 # Tokens that need per-token work: digits or symbols mixed with letters, or letter repeats.
-# A whole whitespace-delimited token, tried only where a token starts (the lookbehind),
-# which is what "[^\s]*(?:...)[^\s]*" finds, without retrying from every character.
-_TRICKY_TOKEN_RE = re.compile(r"(?<!\S)(?=\S*?(?:[0-9@$|€!]|(\w)\1\1))\S+")
+# A whole whitespace-delimited token (group "token"), tried only where a token starts, which
+# is what "[^\s]*(?:...)[^\s]*" finds, without retrying from every character. Like
+# _SPACED_RE, it runs on " " + text and consumes the whitespace before the token. Tokens
+# without a letter ([^\W\d_]: every str.isalpha character and a few more) are skipped
+# here: phone numbers, dates and amounts are most tricky tokens, and the caller drops them.
+_TRICKY_TOKEN_RE = re.compile(r"\s(?=\S*?[^\W\d_])(?=\S*?(?:[0-9@$|€!]|(\w)\1\1))(?P<token>\S+)")
 
 
 # What _TRICKY_TOKEN_RE needs somewhere in a text: a digit or symbol it undoes, or a letter
@@ -358,8 +364,10 @@ def deobfuscated_tokens(folded: str, *, plain: bool = True) -> list[_Token]:
         if plain
         else []
     )
-    for m in _SPACED_RE.finditer(folded):
-        chars = [c for c in m.group() if not c.isspace() and c not in ".-_*,/"]
+    padded = " " + folded  # (a match's offsets in it are one past those in ``folded``)
+    for m in _SPACED_RE.finditer(padded):
+        run_start, run_end = m.start("run") - 1, m.end("run") - 1
+        chars = [c for c in m["run"] if not c.isspace() and c not in ".-_*,/"]
         if len(chars) >= 3:
             # The run may swallow a one-letter word at either end ("en n e g e r i huset").
             for lo, hi in (
@@ -371,18 +379,18 @@ def deobfuscated_tokens(folded: str, *, plain: bool = True) -> list[_Token]:
                 if hi - lo < 3:
                     continue
                 word = _REPEAT_RE.sub(r"\1", "".join(chars[lo:hi]).translate(_LEET))
-                out.append(_Token(word, m.start(), m.end()))
+                out.append(_Token(word, run_start, run_end))
                 # Spelt-out compounds ("f i t t e k j e r r i n g") start with the slur.
                 pre = _SPACED_PREFIX_RE.match(word)
                 if pre is not None and pre.end() < len(word):
-                    out.append(_Token(pre.group(), m.start(), m.end()))
-    for m in _TRICKY_TOKEN_RE.finditer(folded) if _may_have_tricky_tokens(folded) else ():
-        raw = m.group()
+                    out.append(_Token(pre.group(), run_start, run_end))
+    for m in _TRICKY_TOKEN_RE.finditer(padded) if _may_have_tricky_tokens(folded) else ():
+        raw = m["token"]
         lead = len(raw) - len(raw.lstrip(_STRIP))
         core = raw.strip(_STRIP)
         if not core or not any(map(str.isalpha, core)):
             continue
-        start = m.start() + lead
+        start = m.start("token") - 1 + lead
         core = _REPEAT_RE.sub(r"\1", core.translate(_LEET))
         out.append(_Token(core, start, start + len(raw.strip(_STRIP))))
     return out
@@ -590,15 +598,22 @@ class PatternGate:
         self._bits = {
             s: _or_all(at_word.get(s[:n], 0) for n in range(1, len(s) + 1)) for s in at_word
         }
-        self._scan = re.compile(r"\b(?=(" + _trie_pattern(set(at_word)) + "))") if at_word else None
+        # A word start follows a non-word character (or the text's start: the scan runs
+        # on the text after a space). Scanning for that character lets the regex engine skip
+        # from one to the next; a pattern that begins with the zero-width "\b" is tried at
+        # every position.
+        self._scan = re.compile(r"\W(?=(" + _trie_pattern(set(at_word)) + "))") if at_word else None
+        # Only these can occur in an ASCII text (most folded texts; the others are emoji).
+        self._ascii_anywhere = [(prefix, bit) for prefix, bit in self._anywhere if prefix.isascii()]
 
     def scan(self, text: str) -> _Candidates:
         starts: list[tuple[int, int]] = []
         if self._scan is not None:
             bits = self._bits
-            starts = [(m.start(), bits[m[1]]) for m in self._scan.finditer(text)]
+            # (m.start(): the position of the space or \W, which is the word's in ``text``)
+            starts = [(m.start(), bits[m[1]]) for m in self._scan.finditer(" " + text)]
         found_anywhere = False
-        for prefix, bit in self._anywhere:
+        for prefix, bit in self._ascii_anywhere if text.isascii() else self._anywhere:
             pos = text.find(prefix)
             while pos >= 0:
                 starts.append((pos, bit))
