@@ -256,3 +256,13 @@ def test_name_and_social_service_both_survive_the_analysis() -> None:
         ("PERSON", "Lars Aasen"),
         ("SOSIALTJENESTE", "AAP"),
     }
+
+
+def test_capitalised_kinship_word_is_a_person_reference_not_a_name() -> None:
+    from somevakt.analysis.engine import Analyzer
+
+    text = "spør Filip på biblioteket, hun vet Bestefar fikk brystkreft i fjor"
+    found = {(f.type, f.text) for f in Analyzer().analyze(text).findings}
+    assert ("PERSONREFERANSE", "Bestefar") in found
+    assert ("PERSON", "Bestefar") not in found
+    assert ("PERSON", "Filip") in found

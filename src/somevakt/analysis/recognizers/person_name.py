@@ -426,6 +426,21 @@ _NOT_A_PERSON = frozenset(
         "helsesykepleier",
         "barnevernet",
         "admin",
+        # Kinship words, often capitalised as a form of address ("hun vet Bestefar fikk
+        # ..."): a person reference, which the person-reference recognizer reports.
+        "bestefar",
+        "bestemor",
+        "besteforeldre",
+        "farfar",
+        "farmor",
+        "morfar",
+        "mormor",
+        "oldefar",
+        "oldemor",
+        "pappa",
+        "mamma",
+        "svigerfar",
+        "svigermor",
     )
 )
 
