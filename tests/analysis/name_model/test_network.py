@@ -187,3 +187,36 @@ def test_long_text_is_run_in_pieces_cut_at_sentence_ends(nlp: Any, texts: list[s
     expected = set(_spacy_entities(nlp, [text])[0])
     assert len(got ^ expected) <= 0.01 * len(expected)
     assert not [e for e in got if any(e[0] < c < e[1] for c in cuts)]
+
+
+def test_threads_sharing_the_model_get_what_one_thread_gets(texts: list[str]) -> None:
+    """The web app analyses in several threads; the embedding cache is shared."""
+    import threading
+
+    sample = texts[:: max(1, len(texts) // 800)]
+    expected = NameModel.load(MODEL_DIR).entities(sample)
+    model = NameModel.load(MODEL_DIR)
+    # A tiny cache forces rows to be handed out and reused while other threads read.
+    model.network._cache = np.zeros((512, model.network.width), dtype=np.float32)
+    results: dict[int, list[list[tuple[int, int, str]]]] = {}
+
+    def work(k: int) -> None:
+        got: list[list[tuple[int, int, str]]] = []
+        for i in range(k % 5, len(sample), 5):
+            got.append(model.entities([sample[i]])[0])
+        results[k] = got
+
+    from somevakt.analysis.name_model import network as network_module
+
+    old_rows = network_module._CACHE_ROWS
+    network_module._CACHE_ROWS = 512
+    try:
+        threads = [threading.Thread(target=work, args=(k,)) for k in range(5)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        network_module._CACHE_ROWS = old_rows
+    for k, got in results.items():
+        assert got == [expected[i] for i in range(k % 5, len(sample), 5)]

@@ -23,6 +23,7 @@ products faster than thinc's. What it computes, in spaCy's terms:
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -179,6 +180,9 @@ class NameNetwork:
         # Embedding outputs per (text, norm), see module docstring.
         self._cache_index: dict[tuple[str, str], int] = {}
         self._cache = np.zeros((_CACHE_ROWS, self.width), dtype=np.float32)
+        # The web app analyses drafts in several threads: rows are handed out and read
+        # under one lock, or two threads could fill the same row with different tokens.
+        self._cache_lock = threading.Lock()
 
     @classmethod
     def load(cls, path: Path) -> NameNetwork:
@@ -210,17 +214,18 @@ class NameNetwork:
 
     def _embedded(self, tokens: Sequence[TokenLike]) -> np.ndarray:
         """(n_tokens, width): the embedding layer's output for each token, from the cache."""
-        index = self._cache_index
         keys = [(t.text, t.norm) for t in tokens]
-        missing = list(dict.fromkeys(k for k in keys if k not in index))
-        if len(index) + len(missing) > _CACHE_ROWS:
-            index.clear()
-            missing = list(dict.fromkeys(keys))
-        if missing:
-            rows = np.arange(len(index), len(index) + len(missing))
-            self._cache[rows] = self._embed_uncached(missing)
-            index.update(zip(missing, rows.tolist(), strict=True))
-        return self._cache[[index[k] for k in keys]]
+        with self._cache_lock:
+            index = self._cache_index
+            missing = list(dict.fromkeys(k for k in keys if k not in index))
+            if len(index) + len(missing) > _CACHE_ROWS:
+                index.clear()
+                missing = list(dict.fromkeys(keys))
+            if missing:
+                rows = np.arange(len(index), len(index) + len(missing))
+                self._cache[rows] = self._embed_uncached(missing)
+                index.update(zip(missing, rows.tolist(), strict=True))
+            return self._cache[[index[k] for k in keys]]
 
     def _embed_uncached(self, keys: Sequence[tuple[str, str]]) -> np.ndarray:
         sid = self._string_ids
