@@ -190,7 +190,7 @@ def test_long_text_is_run_in_pieces_cut_at_sentence_ends(nlp: Any, texts: list[s
 
 
 def test_threads_sharing_the_model_get_what_one_thread_gets(texts: list[str]) -> None:
-    """The web app analyses in several threads; the embedding cache is shared."""
+    """An Analyzer may be shared by threads (a web server's); the embedding cache is."""
     import threading
 
     sample = texts[:: max(1, len(texts) // 800)]

@@ -180,8 +180,9 @@ class NameNetwork:
         # Embedding outputs per (text, norm), see module docstring.
         self._cache_index: dict[tuple[str, str], int] = {}
         self._cache = np.zeros((_CACHE_ROWS, self.width), dtype=np.float32)
-        # The web app analyses drafts in several threads: rows are handed out and read
-        # under one lock, or two threads could fill the same row with different tokens.
+        # An Analyzer may be shared by threads (a web server's request threads): rows are
+        # handed out and read under one lock, or two threads could fill the same row with
+        # different tokens.
         self._cache_lock = threading.Lock()
 
     @classmethod
