@@ -17,7 +17,12 @@ matches, from a fraction of the scanning.
 from __future__ import annotations
 
 import re
-import re._constants as sre  # the parsed form of a pattern, for _necessary_prefixes
+
+# CPython's own regex parser (private modules, present since 3.11, which pyproject.toml
+# requires): PatternGate reads each pattern's parse tree. tests/test_triage_speed_paths.py
+# checks the gate against a full scan for every gated pattern, so a change in these
+# internals shows up there, not as silently missed signals.
+import re._constants as sre
 import re._parser as sre_parse
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
