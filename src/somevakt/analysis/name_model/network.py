@@ -94,10 +94,7 @@ class _Layer:
     def __call__(self, x: np.ndarray) -> np.ndarray:
         y = x @ self.W
         y += self.b
-        width = y.shape[1] // self.pieces
-        best = np.maximum(y[:, :width], y[:, width : 2 * width])
-        for p in range(2, self.pieces):
-            np.maximum(best, y[:, p * width : (p + 1) * width], out=best)
+        best = _maxout(y, self.pieces)
         best -= best.mean(axis=1, keepdims=True)
         var = (best * best).mean(axis=1, keepdims=True)
         var += _LN_EPS
@@ -106,6 +103,15 @@ class _Layer:
         y *= self.G
         y += self.beta
         return y
+
+
+def _maxout(x: np.ndarray, pieces: int) -> np.ndarray:
+    """Maxout over ``pieces`` equal blocks along the last axis (a new array)."""
+    width = x.shape[-1] // pieces
+    best = np.maximum(x[..., :width], x[..., width : 2 * width])
+    for p in range(2, pieces):
+        np.maximum(best, x[..., p * width : (p + 1) * width], out=best)
+    return best
 
 
 def _maxout_layer(W: np.ndarray, b: np.ndarray, G: np.ndarray, beta: np.ndarray) -> _Layer:
@@ -166,16 +172,14 @@ class NameNetwork:
             flat = lower_W[f].reshape(n_pieces * n_hidden, n_in)
             self._slot_W.append(np.ascontiguousarray((flat @ proj_W).T, dtype=np.float32))
             self._slot_c.append((flat @ proj_b).astype(np.float32))
-        self._n_pieces, self._n_hidden = n_pieces, n_hidden
+        self._n_pieces = n_pieces
         self._lower_b = arrays["lower_b"].T.reshape(-1).astype(np.float32)
         pad = arrays["lower_pad"].reshape(n_feats, n_hidden, n_pieces).transpose(0, 2, 1)
-        self._lower_pad = pad.reshape(n_feats, -1).astype(np.float32)
+        lower_pad = pad.reshape(n_feats, -1).astype(np.float32)
         self._upper_W = arrays["upper_W"].astype(np.float32)  # (n_classes, n_hidden)
         self._upper_b = arrays["upper_b"].astype(np.float32)
         # Without an open entity, slots 1 and 2 hold the padding.
-        self._closed_bias = (
-            self._slot_c[0] + self._lower_pad[1] + self._lower_pad[2] + self._lower_b
-        )
+        self._closed_bias = self._slot_c[0] + lower_pad[1] + lower_pad[2] + self._lower_b
         self._actions = _Actions(self.classes)
         # Embedding outputs per (text, norm), see module docstring.
         self._cache_index: dict[tuple[str, str], int] = {}
@@ -281,7 +285,7 @@ class NameNetwork:
             b = min(a + _CHUNK_ROWS, len(tokvecs))
             pre = tokvecs[a:b] @ self._slot_W[0]
             pre += self._closed_bias
-            scores = self._max_pieces(pre) @ self._upper_W.T
+            scores = _maxout(pre, self._n_pieces) @ self._upper_W.T
             scores += self._upper_b
             # Valid without an open entity: B-x (not on the last token), U-x and O; B and U
             # never on whitespace. Invalid scores become -inf; argmax takes the first best,
@@ -296,14 +300,6 @@ class NameNetwork:
     def _slot(self, f: int, row: np.ndarray) -> np.ndarray:
         """Feature slot ``f``'s share of the hidden layer for one token vector."""
         return row @ self._slot_W[f] + self._slot_c[f]
-
-    def _max_pieces(self, x: np.ndarray) -> np.ndarray:
-        """Maxout over the pieces, which are blocks of ``n_hidden`` along the last axis."""
-        h = self._n_hidden
-        best = x[..., :h]
-        for p in range(1, self._n_pieces):
-            best = np.maximum(best, x[..., p * h : (p + 1) * h])
-        return best
 
     def _parse(
         self, tokvecs: np.ndarray, closed: np.ndarray, offset: int, n: int
@@ -337,7 +333,7 @@ class NameNetwork:
                     + self._slot(2, tokvecs[offset + t - 1])
                     + first
                 )
-                hidden = self._max_pieces(pre)
+                hidden = _maxout(pre, self._n_pieces)
                 s_in = float(hidden @ up_in) + b_in
                 s_last = float(hidden @ up_last) + b_last
                 t += 1
