@@ -21,7 +21,6 @@ from somevakt.analysis.name_model.network import NameNetwork, weights_from_spacy
 from somevakt.analysis.recognizers.person_name import MODEL_DIR
 
 ROOT = Path(__file__).resolve().parents[3]
-NORNE = ROOT.parent / "shared" / "data" / "norne"
 
 EDGE_CASES = [
     "",
@@ -45,12 +44,12 @@ class Tok(NamedTuple):
     end: int
 
 
-def _texts() -> list[str]:
+def _texts(norne: Path) -> list[str]:
     texts = list(EDGE_CASES)
     for lang in ("nob", "nno"):
         # Sentences rebuilt from the tokens (one per line, a blank line between sentences).
         words: list[str] = []
-        for line in (NORNE / lang / "dev.bio.tsv").read_text(encoding="utf-8").splitlines():
+        for line in (norne / lang / "dev.bio.tsv").read_text(encoding="utf-8").splitlines():
             if line.strip():
                 words.append(line.split("\t")[0])
             elif words:
@@ -70,8 +69,8 @@ def nlp() -> Any:
 
 
 @pytest.fixture(scope="module")
-def texts() -> list[str]:
-    texts = _texts()
+def texts(shared_dir: Path) -> list[str]:
+    texts = _texts(shared_dir / "data" / "norne")
     assert len(texts) > 8000, "NorNE dev and the triage data should be here"
     return texts
 
