@@ -124,8 +124,6 @@ def test_cli_audit_verify(tmp_path):
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_writers_keep_one_chain():
-    if connection.vendor == "sqlite":
-        pytest.skip("in-memory SQLite test database is shared by one connection; see the PostgreSQL run")
     errors: list[BaseException] = []
 
     def write() -> None:

@@ -1,7 +1,7 @@
 """Retry a short database step when SQLite reports a lock.
 
-PostgreSQL waits for row locks; SQLite can answer "database is locked" (or, with a shared
-in-memory cache as in the tests, "database table is locked") when writers collide. A worker
+PostgreSQL waits for row locks; SQLite can answer "database is locked" when writers collide
+(past its busy timeout, or at once when a reader must be upgraded to a writer). A worker
 must not die or lose a job's outcome over that: it retries the step with a short backoff.
 """
 
