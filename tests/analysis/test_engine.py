@@ -77,3 +77,11 @@ def test_analyze_many_matches_analyze_one_by_one():
     one = [analyzer.analyze(t).to_dict() for t in texts]
     many = [a.to_dict() for a in analyzer.analyze_many(texts)]
     assert one == many
+
+
+def test_no_finding_or_a_single_one_is_kept_as_is():
+    assert resolve_overlaps([]) == []
+    one = [f(HELSE, 3, 8)]
+    assert resolve_overlaps(one) == one and resolve_overlaps(one) is not one
+    empty = [f(PERSON, 4, 4)]  # an empty span is kept too, as among several
+    assert resolve_overlaps(empty) == empty

@@ -1,8 +1,11 @@
+import itertools
 import json
+import re
 
 import pytest
 
 from somevakt.analysis.engine import Analyzer
+from somevakt.analysis.linking import _SENTENCE_END
 from somevakt.analysis.types import HELSE, PERSON
 
 _ANALYZER = Analyzer()
@@ -98,3 +101,15 @@ def test_examples_needing_the_name_model(shared_dir):
             pytest.xfail(f"{ex_id}: '{name}' is found by the person-name recognizer only")
         assert analysis.has_sensitive
         assert any(f.type != HELSE and f.sensitive for f in analysis.findings)
+
+
+def test_sentence_ends_as_the_plain_pattern_finds_them():
+    # _SENTENCE_END is written for speed; it must match what the plain pattern matches, on
+    # every short string of the characters that matter and on a few real ones.
+    plain = re.compile(r"(?<!\d)[.!?]+(?:\s+|$)|\n+")
+    short = ("".join(p) for n in range(6) for p in itertools.product(".?\n 5a", repeat=n))
+    real = ["Mora mi er 90. Ho bur aleine!! Ho har demens?", "Han går i 6. klasse.\tJa."]
+    for text in [*short, *real]:
+        assert [m.span() for m in _SENTENCE_END.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text

@@ -95,6 +95,8 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     byte per character, so the work is linear in the spans' lengths, however many findings
     hostile input produces (inserting into a sorted list was quadratic in their number).
     """
+    if len(findings) < 2:  # most texts: nothing can overlap, so nothing to rank
+        return list(findings)
     ranked = sorted(findings, key=_rank, reverse=True)
     if any(f.end <= f.start for f in ranked):
         return _resolve_with_empty_spans(ranked)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _SINGLE = str.maketrans({"ø": "o", "å": "a", "æ": "a", "ö": "o", "ä": "a", "é": "e", "è": "e"})
+# The same table as (letter, replacement) pairs, for ``fold_letters``.
+_SINGLE_PAIRS = tuple((chr(letter), folded) for letter, folded in _SINGLE.items())
 _DIGRAPH = re.compile(r"ae|oe|aa")
 _NEEDS_SLOW = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]|ae|oe|aa")
 
@@ -42,6 +44,16 @@ class Folded:
         return o_start, o_end
 
 
+def fold_letters(lowered: str) -> str:
+    """``lowered.translate(_SINGLE)``, several times faster: ``str.translate`` looks every
+    character up in the table, while a ``str.replace`` per folded letter scans in C.
+    Replacing one letter after another is the same as translating them all at once, because
+    no replacement is itself a letter that gets replaced."""
+    for letter, folded in _SINGLE_PAIRS:
+        lowered = lowered.replace(letter, folded)
+    return lowered
+
+
 def fold_word(word: str) -> str:
     """Fold a lexicon entry exactly as text is folded (no offsets needed)."""
     return fold(word).text
@@ -52,7 +64,7 @@ def fold(text: str) -> Folded:
     lowered = text.lower()
     if nfkc and len(lowered) == len(text):
         if not _NEEDS_SLOW.search(lowered):
-            return Folded(lowered.translate(_SINGLE), None, len(text))
+            return Folded(fold_letters(lowered), None, len(text))
         # Every character stays one character in place (NFKC, lower case of the same
         # length), so only zero-width characters and digraphs move offsets; except after
         # "Σ", whose lower case depends on its neighbours ("ς" or "σ").
@@ -81,7 +93,7 @@ def _fold_in_place(lowered: str) -> Folded:
         pos = m.end()
     out.append(kept[pos:])
     out_offsets.extend(index[pos:])
-    return Folded("".join(out).translate(_SINGLE), out_offsets, len(lowered))
+    return Folded(fold_letters("".join(out)), out_offsets, len(lowered))
 
 
 def _fold_slow(text: str) -> Folded:
@@ -107,5 +119,5 @@ def _fold_slow(text: str) -> Folded:
         pos = m.end()
     out.append(lowered[pos:])
     out_offsets.extend(offsets[pos:])
-    folded = "".join(out).translate(_SINGLE)
+    folded = fold_letters("".join(out))
     return Folded(folded, out_offsets, len(text))
