@@ -1,7 +1,10 @@
+import random
+import re
+
 import pytest
 
 from somevakt.analysis.recognizers.base import TextContext
-from somevakt.analysis.recognizers.fodselsnummer import FodselsnummerRecognizer
+from somevakt.analysis.recognizers.fodselsnummer import _PATTERN, FodselsnummerRecognizer
 from somevakt.analysis.types import D_NUMMER, FODSELSNUMMER, H_NUMMER
 
 
@@ -57,3 +60,33 @@ def test_d_and_h_numbers_get_their_own_types():
 )
 def test_rejects_numbers_that_do_not_validate(text):
     assert find(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("15038643670 er mitt", True),  # at the very start of the text
+        ("150386 43670 er mitt", True),
+        ("fnr:15038643670", True),
+        ("fnr x15038643670", True),  # a letter before is no digit run
+        ("fnr 915038643670", False),  # a twelfth digit before
+        ("fnr 5.15038643670", False),  # ".", "," or "-" before: part of another number
+        ("fnr 5,15038643670", False),
+        ("fnr -15038643670", False),
+    ],
+)
+def test_number_must_start_a_digit_run(text, found):
+    assert bool(find(text)) == found
+
+
+def test_pattern_equals_the_lookbehind_first_formulation():
+    # The pattern checks its left bound after the first digit, for speed; it must find
+    # exactly what a leading lookbehind finds.
+    plain = re.compile(r"(?<![\d.,\-])(\d{6})[ .\-\u00a0]?(\d{5})(?![\d]|[.,\-]\d)")
+    rng = random.Random(5)
+    parts = ["150386", "43670", "1", "12", " ", ".", ",", "-", "a", "\u00a0", "\u0663"]
+    for _ in range(20000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 12)))
+        assert [m.groups() + m.span() for m in _PATTERN.finditer(text)] == [
+            m.groups() + m.span() for m in plain.finditer(text)
+        ], text

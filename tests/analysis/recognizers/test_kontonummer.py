@@ -1,9 +1,17 @@
+import random
+import re
+
 import pytest
 
 from somevakt.analysis.engine import Analyzer
 from somevakt.analysis.recognizers.base import TextContext
 from somevakt.analysis.recognizers.fodselsnummer import FodselsnummerRecognizer
-from somevakt.analysis.recognizers.kontonummer import KontonummerRecognizer
+from somevakt.analysis.recognizers.kontonummer import (
+    _BARE,
+    _FORMATTED,
+    KontonummerRecognizer,
+    _has_account_word,
+)
 from somevakt.analysis.types import FODSELSNUMMER, KONTONUMMER
 
 
@@ -79,3 +87,51 @@ def test_invoice_kid_and_order_numbers_are_not_accounts(text):
 def test_a_label_for_another_number_does_not_hide_the_account():
     [f] = find("betal til 12345678903, fakturanummer 1234")
     assert f.text == "12345678903"
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("12345678903 er kontoen min", True),  # at the very start of the text
+        ("1234.56.78903 er kontoen min", True),
+        ("kontonr x12345678903", True),  # a letter before is no digit run
+        ("kontonr 912345678903", False),  # a twelfth digit before
+        ("kontonr 5.12345678903", False),  # ".", "," or "-" before: part of another number
+        ("kontonr 5,12345678903", False),
+        ("kontonr -1234.56.78903", False),
+    ],
+)
+def test_number_must_start_a_digit_run(text, found):
+    assert bool(find(text)) == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("betal 12345678903", True),  # a word before, within the window
+        ("12345678903 til kontoen", True),  # a word after
+        ("12345678903" + " x" * 25 + " kontoen", False),  # too far away
+        ("Jeg bor overfor 12345678903", False),
+    ],
+)
+def test_has_account_word(text, found):
+    ftext = TextContext(text).folded.text
+    start = ftext.index("12345678903")
+    assert _has_account_word(ftext, start, start + 11) == found
+
+
+def test_patterns_equal_the_lookbehind_first_formulations():
+    # The patterns check their left bound after the first digit, for speed; they must find
+    # exactly what a leading lookbehind finds.
+    plain_formatted = re.compile(
+        r"(?<![\d.,\-])(\d{4})([ .\-\u00a0])(\d{2})\2(\d{5})(?![\d]|[.,\-]\d)"
+    )
+    plain_bare = re.compile(r"(?<![\d.,\-])\d{11}(?![\d]|[.,\-]\d)")
+    rng = random.Random(5)
+    parts = ["1234", "56", "78903", "1", " ", ".", ",", "-", "a", "\u00a0", "\u0663"]
+    for _ in range(20000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 12)))
+        for fast, plain in [(_FORMATTED, plain_formatted), (_BARE, plain_bare)]:
+            assert [m.groups() + m.span() for m in fast.finditer(text)] == [
+                m.groups() + m.span() for m in plain.finditer(text)
+            ], text

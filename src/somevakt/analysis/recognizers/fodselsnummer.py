@@ -15,8 +15,11 @@ from stdnum.no import fodselsnummer as fnr
 from somevakt.analysis.recognizers.base import TextContext
 from somevakt.analysis.types import D_NUMMER, FODSELSNUMMER, H_NUMMER, Finding
 
-# Digit runs are bounded by non-digits on both sides; no nested quantifiers (linear time).
-_PATTERN = re.compile(r"(?<![\d.,\-])(\d{6})[ .\-\u00a0]?(\d{5})(?![\d]|[.,\-]\d)")
+# Digit runs are bounded by non-digits on both sides; no nested quantifiers (linear time). The
+# left bound is checked after the first digit ("a digit not preceded by a digit, '.', ','
+# or '-'"), so the pattern starts with a digit, which the regex engine scans for quickly; a
+# leading lookbehind would be tried at every position of the text.
+_PATTERN = re.compile(r"(\d(?<![\d.,\-]\d)\d{5})[ .\-\u00a0]?(\d{5})(?![\d]|[.,\-]\d)")
 
 
 def classify_number(digits: str) -> str | None:
