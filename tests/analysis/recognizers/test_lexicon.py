@@ -6,7 +6,14 @@ import pytest
 
 from somevakt.analysis.recognizers.base import TextContext
 from somevakt.analysis.recognizers.health import FILES as HEALTH_FILES
-from somevakt.analysis.recognizers.lexicon import _alternation, _one_typo, load_lexicon
+from somevakt.analysis.recognizers.lexicon import (
+    _one_typo,
+    _triggers,
+    alternation,
+    base_forms,
+    load_lexicon,
+    word_index,
+)
 
 
 @pytest.mark.parametrize(
@@ -41,11 +48,11 @@ def test_not_one_typo(word, key):
 
 def test_alternation_matches_the_same_words_longest_first():
     words = ["rus", "rusen", "ruset", "kreft", "tatt for vold", "tatt for tyveri", "tatt"]
-    rx = re.compile(rf"(?:{_alternation(words)})$")
+    rx = re.compile(rf"(?:{alternation(words)})$")
     for w in words:
         assert rx.match(w.replace(" ", "  ")), w  # a space stands for any whitespace
     assert not rx.match("ruse") and not rx.match("tatt for")
-    assert re.match(_alternation(["rus", "rusen"]), "rusen").group() == "rusen"
+    assert re.match(alternation(["rus", "rusen"]), "rusen").group() == "rusen"
 
 
 def test_typo_matches_keep_offsets_in_the_original_text():
@@ -60,3 +67,50 @@ def test_typo_matching_is_deterministic_across_calls():
     again = lex.find(TextContext("han har diabtes og asstma"), "HELSE")
     assert [(f.start, f.detail) for f in first] == [(f.start, f.detail) for f in again]
     assert [f.detail for f in first] == ["term:diabetes", "term:astma"]
+
+
+def test_word_index_holds_each_word_and_its_base_forms():
+    forms = word_index(TextContext("Insulinen og ADHD-medisiner")).forms
+    assert {"insulinen", "insulin", "og", "adhd", "medisiner", "medisin"} <= forms
+    assert "insuli" not in forms and "adhd-medisiner" not in forms
+
+
+def test_occurrences_are_the_words_that_are_or_inflect_a_form_in_text_order():
+    index = word_index(TextContext("Rus, rusen og russ; narkorus og rus-problem"))
+    assert index.occurrences("rus") == [(0, 3, False), (5, 10, True), (32, 35, False)]
+    assert index.occurrences("russ") == [(14, 18, False)]
+    assert index.occurrences("ruse") == []  # "rusen" is "rus" inflected, not "ruse"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sønnen min har diabetes, diabetesen er ille", "ADHD-diagnosen — adhd_adhd adhd2 adhd"],
+)
+def test_occurrences_of_every_form_are_the_words_that_have_it(text):
+    index = word_index(TextContext(text))
+    for form in index.forms:
+        expected = [
+            (m.start(), m.end(), m.group() != form)
+            for m in re.finditer(r"[^\W_]+", index.text)
+            if m.group() == form or form in base_forms(m.group())
+        ]
+        assert index.occurrences(form) == expected, form
+
+
+def test_occurrences_never_start_inside_a_word():
+    index = word_index(TextContext("narkorus narkorusen"))
+    assert index.occurrences("rus") == []
+    assert index.occurrences("narkorus") == [(0, 8, False), (9, 19, True)]
+
+
+def test_triggers_note_typos_and_possible_compounds_per_lexicon():
+    lex = load_lexicon(*HEALTH_FILES)
+    trig = _triggers(TextContext("han har diabtes og lungekreft"))[lex]
+    assert trig.typos == [("diabtes", "diabetes")]
+    assert trig.compound_end  # "lungekreft" ends with the tail entry "kreft"
+
+
+def test_triggers_leave_out_lexicons_nothing_in_the_text_can_match():
+    lex = load_lexicon(*HEALTH_FILES)
+    assert lex not in _triggers(TextContext("hei og takk for sist"))
+    assert lex.find(TextContext("hei og takk for sist"), "HELSE") == []

@@ -1,7 +1,13 @@
+import re
+
 import pytest
 
 from somevakt.analysis.recognizers.base import TextContext
-from somevakt.analysis.recognizers.person_reference import PersonReferenceRecognizer
+from somevakt.analysis.recognizers.person_reference import (
+    PersonReferenceRecognizer,
+    _alt,
+    _word_lists,
+)
 from somevakt.analysis.types import PERSONREFERANSE
 
 
@@ -97,3 +103,12 @@ def test_finds_more_references_to_one_person(text, span, kind):
 )
 def test_rejects_more_generic_phrases(text):
     assert [f.text for f in find(text) if f.text != "mor"] == []
+
+
+@pytest.mark.parametrize("kind", ["kinship", "standalone", "role", "not_a_name"])
+def test_word_alternations_match_the_longest_word_first(kind):
+    words = _word_lists()[kind]
+    rx = re.compile(f"(?:{_alt(words)})")
+    for w in words:  # where shorter words are prefixes of w, w itself must win
+        assert rx.match(w).group() == w
+    assert rx.match("qqq") is None and rx.match("") is None

@@ -25,21 +25,25 @@ a doubled letter. Words on ``!nofuzzy`` lines are real words one typo away from 
 ("avkastning", "voldsomt") and never match that way. A word's typo matches are computed
 once per process (a symmetric delete-one index) and shared by all lexicons.
 
-Everything is matched on the folded text (lower case, æ/ø/å folded). Single words are dict
-lookups over a per-text word index shared by all recognizers (built once per text); multi-
-word entries and closed compounds are a few precompiled regular expressions whose every
-repetition is bounded, so matching stays linear in the length of the text.
+Everything is matched on the folded text (lower case, æ/ø/å folded). Single words are set
+lookups in a per-text index of word forms shared by all recognizers (built once per text);
+multi-word entries and closed compounds are a few precompiled regular expressions whose every
+repetition is bounded, so matching stays linear in the length of the text. The regexes only
+run when a word of the text can start a match: which words can (typos, compound prefixes and
+tails) is tested once per word form and process for all lexicons, so a lexicon that nothing
+in a text can match, as for most texts, costs a few set operations.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
-from somevakt.analysis.normalize import _DIGRAPH, _SINGLE, _ZERO_WIDTH, fold_word
+from somevakt.analysis.normalize import _DIGRAPH, _ZERO_WIDTH, fold_letters, fold_word
 from somevakt.analysis.recognizers.base import TextContext
 from somevakt.analysis.types import Finding
 
@@ -68,9 +72,10 @@ _SUFFIX_MIN_STEM: tuple[tuple[str, int], ...] = (
 )
 _SUFFIX_RE = "(?:ene|ane|ens|ets|ers|rne|en|et|er|ar|ne|na|a|e|i|n|r|s|t)?"
 _WORD = re.compile(r"[^\W_]+")
+_WORD_AT = re.compile(r"(?<![^\W_])[^\W_]+")  # a whole word that starts where matched
 _FUZZY_MIN = 5  # shortest entry matched with a typo
 _FUZZY_ANY_EDIT = 8  # from this length on, a dropped or added letter counts as one typo too
-_FUZZY_CACHE_MAX = 1 << 17
+_WORD_TESTS_MAX = 1 << 17  # word forms whose tests are cached (see _WORD_TESTS)
 _MAX_COMPOUND = 40  # longest stretch a hyphenated compound is extended over
 
 _DIR = "somevakt.analysis.lexicons"
@@ -91,10 +96,33 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class WordIndex:
-    """Word tokens of a folded text and every candidate base form they may stand for."""
+    """The word forms of a folded text: each word and every base form it may stand for."""
 
-    # candidate form -> list of (folded start, folded end, is_inflected)
-    forms: dict[str, list[tuple[int, int, bool]]]
+    text: str  # the folded text
+    forms: AbstractSet[str]
+
+    def occurrences(self, form: str) -> list[tuple[int, int, bool]]:
+        """(folded start, folded end, is_inflected) of each word that is ``form`` or an
+        inflection of it, in text order.
+
+        Only asked for the few forms that match an entry, so rather than every word's
+        positions being stored for every text, the text is searched for the form here: a
+        word can only be the form or inflect it where it starts with it (a base form is
+        always a prefix of its word).
+        """
+        text = self.text
+        found: list[tuple[int, int, bool]] = []
+        start = text.find(form)
+        while start >= 0:
+            m = _WORD_AT.match(text, start)
+            if m is None:  # inside a word
+                start = text.find(form, start + 1)
+                continue
+            w = m.group()
+            if w == form or form in base_forms(w):
+                found.append((start, m.end(), w != form))
+            start = text.find(form, m.end())
+        return found
 
 
 @lru_cache(maxsize=1 << 16)
@@ -117,14 +145,11 @@ def word_index(ctx: TextContext) -> WordIndex:
     """The word index of a text, built once and shared through ``ctx.cache``."""
     idx = ctx.cache.get("word_index")
     if idx is None:
-        forms: dict[str, list[tuple[int, int, bool]]] = {}
-        for m in _WORD.finditer(ctx.folded.text):
-            w = m.group()
-            s, e = m.span()
-            forms.setdefault(w, []).append((s, e, False))
-            for stem in base_forms(w):
-                forms.setdefault(stem, []).append((s, e, True))
-        idx = WordIndex(forms)
+        # Only the set of forms, built without a Python loop per word: that is all most
+        # texts need (positions are looked up for the few forms that match an entry).
+        text = ctx.folded.text
+        words = set(_WORD.findall(text))
+        idx = WordIndex(text, words.union(*map(base_forms, words)))
         ctx.cache["word_index"] = idx
     return idx
 
@@ -136,7 +161,7 @@ def _fold_no_offsets(text: str) -> str:
         if _ZW_RE.search(lowered)
         else lowered
     )
-    return _DIGRAPH.sub(lambda m: m.group()[0], lowered).translate(_SINGLE)
+    return fold_letters(_DIGRAPH.sub(lambda m: m.group()[0], lowered))
 
 
 @dataclass(slots=True)
@@ -176,7 +201,7 @@ def _read(name: str) -> _File:
     return out
 
 
-def _alternation(words: list[str]) -> str:
+def alternation(words: list[str]) -> str:
     """One pattern for a set of words (a space stands for any whitespace), built as a trie:
     the regex engine then tries a letter once, not once per entry, and a longer entry is
     preferred over a shorter one that prefixes it (each ending is an optional tail)."""
@@ -225,9 +250,9 @@ class Lexicon:
                 if lexfile.fuzzy and _fuzzy_ok(key, flags):
                     for v in (key, *_deletes(key)):
                         self._fuzzy.setdefault(v, []).append(key)
-        if self._fuzzy:
-            _register_fuzzy(self)
         self.multi = multi
+        # A frozenset intersects with a text's forms faster than the dict's keys view does.
+        self._single_keys = frozenset(self.single)
         self._multi_re = self._compile_multi(multi)
         prefixes = [k for k, e in self.single.items() if "prefix" in e.flags]
         tails = [k for k, e in self.single.items() if "tail" in e.flags]
@@ -236,11 +261,9 @@ class Lexicon:
         # A multi-word entry can only match when its longest word is in the text (the
         # longest is the rarest, e.g. "bekymring" in "meldt bekymring", not "to" in "to mødre").
         self._multi_gate = frozenset(max(reversed(k.split(" ")), key=len) for k in multi)
-        self._prefix_tuple = tuple(prefixes)
-        self._tail_tuple = tuple(tails)
         self._prefix_re = (
             re.compile(
-                rf"(?<![^\W_])(?P<t>{_alternation(prefixes)})(?:s|e)?(?:{_alternation(heads)})"
+                rf"(?<![^\W_])(?P<t>{alternation(prefixes)})(?:s|e)?(?:{alternation(heads)})"
                 r"[^\W\d_]{0,12}(?![^\W_])"
             )
             if prefixes and heads
@@ -248,28 +271,39 @@ class Lexicon:
         )
         self._tail_re = (
             re.compile(
-                rf"(?<![^\W_])[^\W\d_]{{3,30}}?(?P<t>{_alternation(tails)}){_SUFFIX_RE}(?![^\W_])"
+                rf"(?<![^\W_])[^\W\d_]{{3,30}}?(?P<t>{alternation(tails)}){_SUFFIX_RE}(?![^\W_])"
             )
             if tails
             else None
         )
+        # A compound regex can only match when a word starts with one of its ``prefix``
+        # entries or ends with one of its ``tail`` entries (tested per word in _triggers).
+        self._prefix_tuple = tuple(prefixes) if self._prefix_re is not None else ()
+        self._tail_tuple = tuple(tails)
+        if self._fuzzy or self._prefix_tuple or self._tail_tuple:
+            _register_word_tests(self)
 
     @staticmethod
     def _compile_multi(multi: dict[str, Entry]) -> re.Pattern[str] | None:
         if not multi:
             return None
-        return re.compile(rf"(?<![^\W_])(?:{_alternation(list(multi))}){_SUFFIX_RE}(?![^\W_])")
+        return re.compile(rf"(?<![^\W_])(?:{alternation(list(multi))}){_SUFFIX_RE}(?![^\W_])")
 
     def find(self, ctx: TextContext, finding_type: str) -> list[Finding]:
         """All matches of this lexicon in ``ctx`` as findings of ``finding_type``."""
+        index = word_index(ctx)
+        keys = self._single_keys & index.forms
+        triggers = _triggers(ctx).get(self)
+        multi_re = None if self._multi_gate.isdisjoint(index.forms) else self._multi_re
+        if not keys and triggers is None and multi_re is None:
+            return []  # most texts: no entry, typo, phrase or compound can match
         folded = ctx.folded
         ftext = folded.text
         hits: list[tuple[int, int, Entry]] = []
         exact: set[int] = set()  # starts of the words matched as written
-        forms = word_index(ctx).forms
-        for key in forms.keys() & self.single.keys():
+        for key in keys:
             entry = self.single[key]
-            for s, e, inflected in forms[key]:
+            for s, e, inflected in index.occurrences(key):
                 if inflected and "exact" in entry.flags:
                     continue
                 if "case" in entry.flags:
@@ -278,41 +312,47 @@ class Lexicon:
                         continue
                 hits.append((*_extend_hyphens(ftext, s, e), entry))
                 exact.add(s)
-        if self._fuzzy:
-            self._find_fuzzy(ctx, ftext, hits, exact)
-        if self._multi_re is not None and not self._multi_gate.isdisjoint(forms.keys()):
-            for m in self._multi_re.finditer(ftext):
+        if triggers is not None:
+            self._find_fuzzy(index, triggers.typos, hits, exact)
+        if multi_re is not None:
+            for m in multi_re.finditer(ftext):
                 key = " ".join(m.group().split())
-                multi = self.multi.get(key) or self._multi_by_prefix(key)
-                if multi is not None:
-                    hits.append((m.start(), m.end(), multi))
-        prefix_gate = tail_gate = False
-        for w in forms:
-            prefix_gate = prefix_gate or w.startswith(self._prefix_tuple)
-            tail_gate = tail_gate or w.endswith(self._tail_tuple)
-        for rx, gate in ((self._prefix_re, prefix_gate), (self._tail_re, tail_gate)):
-            if rx is None or not gate:
-                continue
-            for m in rx.finditer(ftext):
-                entry = self.single[m.group("t")]
-                if "case" not in entry.flags:
-                    hits.append((m.start(), m.end(), entry))
+                multi_entry = self.multi.get(key) or self._multi_by_prefix(key)
+                if multi_entry is not None:
+                    hits.append((m.start(), m.end(), multi_entry))
+        if triggers is not None:
+            for rx, gate in (
+                (self._prefix_re, triggers.compound_start),
+                (self._tail_re, triggers.compound_end),
+            ):
+                if rx is None or not gate:
+                    continue
+                for m in rx.finditer(ftext):
+                    entry = self.single[m.group("t")]
+                    if "case" not in entry.flags:
+                        hits.append((m.start(), m.end(), entry))
         return _to_findings(ctx, hits, finding_type)
 
     def _find_fuzzy(
         self,
-        ctx: TextContext,
-        ftext: str,
+        index: WordIndex,
+        typos: list[tuple[str, str]],
         hits: list[tuple[int, int, Entry]],
         exact: set[int],
     ) -> None:
         """Words (or their stems) one typo away from an entry of this lexicon."""
-        forms = word_index(ctx).forms
-        for w, key in _typos(ctx).get(id(self), ()):
+        for w, key in typos:
             entry = self.single[key]
-            for s, e, _ in forms[w]:
+            for s, e, _ in index.occurrences(w):
                 if s not in exact:  # the word (or its stem) matched as written
-                    hits.append((*_extend_hyphens(ftext, s, e), entry))
+                    hits.append((*_extend_hyphens(index.text, s, e), entry))
+
+    def _word_test(self, w: str) -> _WordTest | None:
+        """What a word form may start in this lexicon besides a plain entry lookup."""
+        typo_of = self._typo_of(w) if self._fuzzy else ""
+        starts = w.startswith(self._prefix_tuple)
+        ends = w.endswith(self._tail_tuple)
+        return _WordTest(self, typo_of, starts, ends) if typo_of or starts or ends else None
 
     def _typo_of(self, w: str) -> str:
         if not _FUZZY_MIN <= len(w) <= _MAX_COMPOUND:  # no entry is that long: skip noise
@@ -335,37 +375,67 @@ class Lexicon:
         return None
 
 
-# The lexicons that match typos, and per folded word what it is a typo of in each of them:
-# ((id(lexicon), entry key), ...), mostly empty. Shared so that a text's words are looked
-# up once for all lexicons; grows with the vocabulary seen, cleared when it gets large.
-_FUZZY_LEXICONS: list[Lexicon] = []
-_TYPO_CACHE: dict[str, tuple[tuple[int, str], ...]] = {}
+@dataclass(frozen=True, slots=True)
+class _WordTest:
+    """What one word form may start in one lexicon besides a plain entry lookup."""
+
+    lexicon: Lexicon
+    typo_of: str  # the entry the form is one typo away from, or ""
+    compound_start: bool  # starts with a ``prefix`` entry: the prefix regex may match
+    compound_end: bool  # ends with a ``tail`` entry: the tail regex may match
 
 
-def _register_fuzzy(lexicon: Lexicon) -> None:
-    _FUZZY_LEXICONS.append(lexicon)
-    _TYPO_CACHE.clear()
+@dataclass(slots=True)
+class _Triggers:
+    """What a text's words may start in one lexicon: its typo matches (word, entry key)
+    and whether the compound regexes can match at all."""
+
+    typos: list[tuple[str, str]] = field(default_factory=list)
+    compound_start: bool = False
+    compound_end: bool = False
 
 
-def _typos(ctx: TextContext) -> dict[int, list[tuple[str, str]]]:
-    """Per fuzzy lexicon (by id), the (word, entry key) typo matches in a text; built once
-    per text and shared through ``ctx.cache``."""
-    found = ctx.cache.get("typos")
+# The lexicons with typo matching or compound regexes, and per folded word form the result
+# of their tests on it (mostly empty). Those tests (typo candidates, startswith/endswith
+# over dozens of entries) are slow in Python but depend on the word only, so they run once
+# per distinct form and process for all lexicons; the cache grows with the vocabulary seen
+# and is cleared when it gets large.
+_TESTED_LEXICONS: list[Lexicon] = []
+_WORD_TESTS: dict[str, tuple[_WordTest, ...]] = {}
+
+
+def _register_word_tests(lexicon: Lexicon) -> None:
+    _TESTED_LEXICONS.append(lexicon)
+    _WORD_TESTS.clear()
+
+
+def _test_word(w: str) -> tuple[_WordTest, ...]:
+    """Run every lexicon's tests on a word form not in the cache yet, and cache them."""
+    tests = tuple(t for lex in _TESTED_LEXICONS if (t := lex._word_test(w)) is not None)
+    if len(_WORD_TESTS) >= _WORD_TESTS_MAX:
+        _WORD_TESTS.clear()
+    _WORD_TESTS[w] = tests
+    return tests
+
+
+def _triggers(ctx: TextContext) -> dict[Lexicon, _Triggers]:
+    """Per lexicon, what the text's word forms may start in it (lexicons that nothing can
+    start in are left out); built once per text and shared through ``ctx.cache``."""
+    found: dict[Lexicon, _Triggers] | None = ctx.cache.get("lexicon_triggers")
     if found is None:
         found = {}
-        cache = _TYPO_CACHE
+        cached = _WORD_TESTS.get
         for w in word_index(ctx).forms:
-            matches = cache.get(w)
-            if matches is None:
-                matches = tuple(
-                    (id(lex), key) for lex in _FUZZY_LEXICONS if (key := lex._typo_of(w))
-                )
-                if len(cache) >= _FUZZY_CACHE_MAX:
-                    cache.clear()
-                cache[w] = matches
-            for lex_id, key in matches:
-                found.setdefault(lex_id, []).append((w, key))
-        ctx.cache["typos"] = found
+            tests = cached(w)
+            for test in _test_word(w) if tests is None else tests:
+                trig = found.get(test.lexicon)
+                if trig is None:
+                    trig = found[test.lexicon] = _Triggers()
+                if test.typo_of:
+                    trig.typos.append((w, test.typo_of))
+                trig.compound_start = trig.compound_start or test.compound_start
+                trig.compound_end = trig.compound_end or test.compound_end
+        ctx.cache["lexicon_triggers"] = found
     return found
 
 
