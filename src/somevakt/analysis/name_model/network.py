@@ -26,6 +26,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -53,6 +54,9 @@ class TokenLike(Protocol):
 
 
 Entity = tuple[int, int, str]  # (start character, end character, label)
+
+_text_of = attrgetter("text")
+_norm_of = attrgetter("norm")
 
 
 def word_shape(text: str) -> str:
@@ -203,10 +207,12 @@ class NameNetwork:
         if not any(lengths):
             return out
         tokens = [t for d in docs for t in d]
-        tokvecs = self._encode(self._embedded(tokens), lengths)
+        texts = list(map(_text_of, tokens))  # map and zip: no Python code per token
+        keys = list(zip(texts, map(_norm_of, tokens), strict=True))
+        tokvecs = self._encode(self._embedded(keys), lengths)
         is_last = np.zeros(len(tokens), dtype=bool)
         is_last[np.cumsum([n for n in lengths if n]) - 1] = True
-        is_space = np.fromiter((t.text.isspace() for t in tokens), dtype=bool, count=len(tokens))
+        is_space = np.fromiter(map(str.isspace, texts), dtype=bool, count=len(texts))
         closed = self._closed_actions(tokvecs, is_last, is_space)
         offset = 0
         for k, doc in enumerate(docs):
@@ -217,20 +223,22 @@ class NameNetwork:
             offset += n
         return out
 
-    def _embedded(self, tokens: Sequence[TokenLike]) -> np.ndarray:
-        """(n_tokens, width): the embedding layer's output for each token, from the cache."""
-        keys = [(t.text, t.norm) for t in tokens]
+    def _embedded(self, keys: list[tuple[str, str]]) -> np.ndarray:
+        """(n_tokens, width): the embedding layer's output for each token (its (text, norm)
+        key), from the cache."""
         with self._cache_lock:
             index = self._cache_index
-            missing = list(dict.fromkeys(k for k in keys if k not in index))
-            if len(index) + len(missing) > _CACHE_ROWS:
-                index.clear()
-                missing = list(dict.fromkeys(keys))
-            if missing:
-                rows = np.arange(len(index), len(index) + len(missing))
-                self._cache[rows] = self._embed_uncached(missing)
-                index.update(zip(missing, rows.tolist(), strict=True))
-            return self._cache[[index[k] for k in keys]]
+            rows = list(map(index.get, keys))
+            if None in rows:  # tokens not seen before (or since the cache last filled up)
+                missing = list(dict.fromkeys(k for k in keys if k not in index))
+                if len(index) + len(missing) > _CACHE_ROWS:
+                    index.clear()
+                    missing = list(dict.fromkeys(keys))
+                new_rows = np.arange(len(index), len(index) + len(missing))
+                self._cache[new_rows] = self._embed_uncached(missing)
+                index.update(zip(missing, new_rows.tolist(), strict=True))
+                rows = list(map(index.get, keys))
+            return self._cache[np.array(rows, dtype=np.intp)]
 
     def _embed_uncached(self, keys: Sequence[tuple[str, str]]) -> np.ndarray:
         sid = self._string_ids

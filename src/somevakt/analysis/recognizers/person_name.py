@@ -27,7 +27,10 @@ Speed: the model (trained with spaCy, run with numpy by ``somevakt.analysis.name
 spaCy is never imported here) is loaded only when a text could contain a name (a
 capitalised word that is not a common word at the start of a sentence, a gazetteer name or,
 in text written all in lower case, an unknown word). ``find_many`` runs the model over many
-texts in one batch. The rules are linear in the length of the text, also on hostile input (one
+texts in one batch. Texts are first judged from their words as strings and what each word
+is by itself (``_scan``, ``_Lexicon.kinds``, cached per distinct word): a text the model
+does not see and where no rule has a word to start from gets no findings without further
+work. The rules are linear in the length of the text, also on hostile input (one
 comment of thousands of names): what is already covered is looked up per word (``_Covered``),
 and the words of a span are found by bisection (``_WordIndex``).
 """
@@ -37,9 +40,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from itertools import pairwise
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 from somevakt.analysis.name_model.model import NameModel
@@ -455,6 +458,24 @@ _ACRONYM = re.compile(r"[A-ZÆØÅ]{2,5}(?:-|$)")
 _PATRONYMIC = re.compile(r"[A-ZÆØÅ][a-zæøåäöüéè]{2,}s?s(?:en|on)s?$")
 # Folded endings of nouns and places that look like patronymics ("Haukåsen", "Nobelprisen").
 _NOUN_ENDINGS = ("asen", "fossen", "prisen", "plassen")
+# Splits a text into what lies before the first word, the word, what lies between it and the
+# next word, and so on (the words are _WORD's matches).
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+
+# What a word is by itself, from its letters and the word lists (``_Lexicon.kind``): bits
+# of an int, cached per distinct word, so that most texts are judged by a few integer tests
+# per word (``_could_be_name``, ``_rules_may_find``) before any _Word is made.
+_CAPITALISED = 1 << 0  # the first letter is upper case
+_FIRST_NAME = 1 << 1  # in the first-name gazetteer
+_COMMON = 1 << 2  # a common word
+_LOOKS_COMMON = 1 << 3  # capitalised and ``looks_common`` (only asked of capitalised words)
+_BLOCKED = 1 << 4  # never a person (_NOT_A_PERSON)
+_ACRONYM_SHAPE = 1 << 5  # "NAV", "KRF-"
+_STRONG_CUE = 1 << 6  # in _STRONG_CUES
+_CUE_BEFORE_NAME = 1 << 7  # a strong cue, title or reporting verb: a name may follow
+_NAME_TOKEN = 1 << 8  # a known surname or single name
+_PATRONYMIC_SHAPE = 1 << 9  # "Bertelsen", "Karlssons"
+_KIND_CACHE_SIZE = 1 << 16  # distinct words whose kind is kept (then the cache starts over)
 
 
 @dataclass(slots=True)
@@ -465,6 +486,7 @@ class _Word:
     folded: str
     initial: bool  # first word of the text or of a sentence
     mention: bool  # part of an @mention or #hashtag
+    kind: int  # what the word is by itself (_CAPITALISED, _FIRST_NAME, ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -473,6 +495,82 @@ class _Lexicon:
     common: frozenset[str]  # folded lower-case words
     name_tokens: frozenset[str]  # folded surnames and single names
     longest_common: int  # length of the longest common word
+    # Documented cache: word (as written) -> kind, see ``kinds``.
+    _kinds: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def kinds(self, words: list[str]) -> list[int]:
+        """The kind of each word (bits ``_CAPITALISED``, ``_FIRST_NAME``, ...)."""
+        # One lookup per word, not a test then a read: another thread may clear the cache.
+        cached = map(self._kinds.get, words)
+        return [self._new_kind(w) if k is None else k for w, k in zip(words, cached, strict=True)]
+
+    def _new_kind(self, word: str) -> int:
+        if len(self._kinds) >= _KIND_CACHE_SIZE:
+            self._kinds.clear()  # bounded: a stream of new words must not grow it forever
+        kind = self._kinds[word] = self.kind(word)
+        return kind
+
+    def kind(self, word: str) -> int:
+        """What ``word`` (a word as _WORD finds it) is by itself, uncached."""
+        folded = _fold(word)
+        capitalised = word[0].isupper()
+        flags = (
+            (capitalised, _CAPITALISED),
+            (folded in self.first_names, _FIRST_NAME),
+            (folded in self.common, _COMMON),
+            (capitalised and self.looks_common(folded), _LOOKS_COMMON),
+            (folded in _NOT_A_PERSON, _BLOCKED),
+            (_ACRONYM.match(word) is not None, _ACRONYM_SHAPE),
+            (folded in _STRONG_CUES, _STRONG_CUE),
+            (folded in _STRONG_CUES or folded in _TITLES or folded in _SAYS, _CUE_BEFORE_NAME),
+            (folded in self.name_tokens, _NAME_TOKEN),
+            (_PATRONYMIC.match(word) is not None, _PATRONYMIC_SHAPE),
+        )
+        return sum(bit for present, bit in flags if present)
+
+    def looks_common(self, folded: str) -> bool:
+        """A common word, an inflected form of one ("ryktet", "brøytinga") or, for long
+        words, a compound of two ("fødselsnummeret", "regnbogeflagg")."""
+        common = self.common
+        if folded in common:
+            return True
+        if folded.endswith(("sen", "son", "sson")):
+            # Patronymic surnames: "Hansen" is not an inflected "hans"; "Sluttprisen" is.
+            return self.definite_noun(folded)
+        for suffix in _SUFFIXES:
+            stem = folded[: -len(suffix)]
+            if (
+                folded.endswith(suffix)
+                and len(stem) >= 3
+                and (stem in common or stem + "e" in common)
+            ):
+                return True
+        if len(folded) >= 11:
+            # Only splits whose head (perhaps with a linking "s") and tail (perhaps with an
+            # ending) are no longer than the longest common word can match: a very long word
+            # costs no more than a short one.
+            n, longest = len(folded), self.longest_common
+            for i in range(max(4, n - longest - _LONGEST_SUFFIX), min(n - 3, longest + 2)):
+                head, tail = folded[:i], folded[i:]
+                if (head in common or (head[-1] == "s" and head[:-1] in common)) and (
+                    tail in common
+                    or any(tail.endswith(x) and tail[: -len(x)] in common for x in _SUFFIXES)
+                ):
+                    return True
+        return False
+
+    def definite_noun(self, folded: str) -> bool:
+        """A (folded) word shaped like a patronymic that is a noun's definite form
+        ("Prisen", "Undersøkelsen") or a place ("-åsen", "-fossen")."""
+        if folded in self.name_tokens or folded in self.first_names:
+            return False
+        base = folded[:-1] if folded.endswith(("sens", "sons")) else folded
+        if base in self.common or base.endswith(_NOUN_ENDINGS):
+            return True
+        # "Prisen" (pris), "Referansen" (referanse)
+        return base.endswith("en") and (
+            self.looks_common(base[:-2]) or self.looks_common(base[:-1])
+        )
 
 
 @lru_cache(maxsize=1)
@@ -515,17 +613,46 @@ def model_available(model_dir: Path = MODEL_DIR) -> bool:
 _fold = lru_cache(maxsize=1 << 16)(fold_word)
 
 
-def _words(text: str) -> list[_Word]:
-    out: list[_Word] = []
-    prev_end = 0
-    for m in _WORD.finditer(text):
-        start = m.start()
-        before = text[prev_end:start]
-        initial = not out or bool(_SENTENCE_BREAK.search(before))
-        mention = start > 0 and text[start - 1] in "@#"
-        out.append(_Word(start, m.end(), m.group(), _fold(m.group()), initial, mention))
-        prev_end = m.end()
-    return out
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """The words of a text as strings (``_scan``): enough to judge most texts, which then
+    never need their _Words (``located``)."""
+
+    text: str
+    parts: list[str]  # the text split around its words: gap, word, gap, ..., word, gap
+    words: list[str]
+    initial: list[bool]  # first word of the text or of a sentence
+    mention: list[bool]  # part of an @mention or #hashtag
+
+    def located(self, kinds: list[int]) -> list[_Word]:
+        """The words with their offsets, folded forms and kinds (``_Lexicon.kinds``)."""
+        starts = list(accumulate(map(len, self.parts)))[0:-1:2]  # where each gap ends
+        return [
+            _Word(start, start + len(word), word, _fold(word), initial, mention, kind)
+            for word, start, initial, mention, kind in zip(
+                self.words, starts, self.initial, self.mention, kinds, strict=True
+            )
+        ]
+
+
+def _scan(text: str) -> _Scan:
+    parts = _WORD_SPLIT.split(text)
+    words = parts[1::2]
+    gaps = parts[0:-1:2]  # the text before each word, since the word before
+    # A single space, the usual gap, holds neither a sentence break nor an "@" or "#".
+    initial = [g != " " and _SENTENCE_BREAK.search(g) is not None for g in gaps]
+    if initial:
+        initial[0] = True
+    if "@" in text or "#" in text:
+        mention = [g != " " and g.endswith(("@", "#")) for g in gaps]
+    else:
+        mention = [False] * len(words)
+    return _Scan(text, parts, words, initial, mention)
+
+
+def _words(text: str, lexicon: _Lexicon | None = None) -> list[_Word]:
+    scan = _scan(text)
+    return scan.located((lexicon or _lexicon()).kinds(scan.words))
 
 
 class PersonNameRecognizer:
@@ -538,9 +665,9 @@ class PersonNameRecognizer:
         self.use_model = use_model and model_available(self.model_dir)
         self.use_rules = use_rules
 
-    @property
+    @cached_property
     def lexicon(self) -> _Lexicon:
-        return _lexicon(self.model_dir)  # read on first use, then cached
+        return _lexicon(self.model_dir)  # read on first use, then shared per model_dir
 
     # -- public API -------------------------------------------------------------------------
 
@@ -549,82 +676,86 @@ class PersonNameRecognizer:
 
     def find_many(self, ctxs: Sequence[TextContext]) -> list[list[Finding]]:
         """Findings for many texts; the model runs over them in one batch."""
-        words = [_words(c.text) for c in ctxs]
+        scans = [_scan(c.text) for c in ctxs]
+        kinds = [self.lexicon.kinds(s.words) for s in scans]
         need = [
             i
-            for i, ws in enumerate(words)
-            if self.use_model and ws and (self._could_be_name(ws) or not self.use_rules)
+            for i, (s, k) in enumerate(zip(scans, kinds, strict=True))
+            if self.use_model and s.words and (self._could_be_name(s, k) or not self.use_rules)
         ]
         ents: dict[int, list[tuple[int, int, str]]] = {}
         if need:
             found = load_model(self.model_dir).entities([ctxs[i].text for i in need])
             ents = dict(zip(need, found, strict=True))
         return [
-            self._combine(c, ws, ents.get(i, []))
-            for i, (c, ws) in enumerate(zip(ctxs, words, strict=True))
+            self._findings(c, s, k, ents.get(i, []))
+            for i, (c, s, k) in enumerate(zip(ctxs, scans, kinds, strict=True))
         ]
 
     # -- internals --------------------------------------------------------------------------
 
-    def _is_common(self, w: _Word) -> bool:
-        return w.folded in self.lexicon.common
+    @staticmethod
+    def _is_common(w: _Word) -> bool:
+        return bool(w.kind & _COMMON)
 
-    def _looks_common(self, folded: str) -> bool:
-        """A common word, an inflected form of one ("ryktet", "brøytinga") or, for long
-        words, a compound of two ("fødselsnummeret", "regnbogeflagg")."""
-        common = self.lexicon.common
-        if folded in common:
-            return True
-        if folded.endswith(("sen", "son", "sson")):
-            # Patronymic surnames: "Hansen" is not an inflected "hans"; "Sluttprisen" is.
-            return self._definite_noun(folded)
-        for suffix in _SUFFIXES:
-            stem = folded[: -len(suffix)]
-            if (
-                folded.endswith(suffix)
-                and len(stem) >= 3
-                and (stem in common or stem + "e" in common)
-            ):
-                return True
-        if len(folded) >= 11:
-            # Only splits whose head (perhaps with a linking "s") and tail (perhaps with an
-            # ending) are no longer than the longest common word can match: a very long word
-            # costs no more than a short one.
-            n, longest = len(folded), self.lexicon.longest_common
-            for i in range(max(4, n - longest - _LONGEST_SUFFIX), min(n - 3, longest + 2)):
-                head, tail = folded[:i], folded[i:]
-                if (head in common or (head[-1] == "s" and head[:-1] in common)) and (
-                    tail in common
-                    or any(tail.endswith(x) and tail[: -len(x)] in common for x in _SUFFIXES)
-                ):
-                    return True
-        return False
+    def _findings(
+        self, ctx: TextContext, scan: _Scan, kinds: list[int], ents: list[tuple[int, int, str]]
+    ) -> list[Finding]:
+        """``_combine`` over the text's words, or nothing when neither the model nor a rule
+        has anything to start from (most texts)."""
+        if not ents and not (self.use_rules and self._rules_may_find(scan, kinds)):
+            return []  # what _combine would return, without making the text's _Words
+        return self._combine(ctx, scan.located(kinds), ents)
 
-    def _could_be_name(self, ws: list[_Word]) -> bool:
+    @staticmethod
+    def _could_be_name(scan: _Scan, kinds: list[int]) -> bool:
         """Whether the model needs to see the text at all (most comments name nobody)."""
-        if not ws:
-            return False
-        names = self.lexicon.first_names
-        all_lower = not any(w.text[0].isupper() for w in ws)
-        prev: _Word | None = None
-        for w in ws:
-            p, prev = prev, w
-            if w.mention or w.folded in _NOT_A_PERSON or _ACRONYM.match(w.text):
+        all_lower = not any(k & _CAPITALISED for k in kinds)
+        prev = 0  # the kind of the word before
+        for kind, initial, mention in zip(kinds, scan.initial, scan.mention, strict=True):
+            p, prev = prev, kind
+            if mention or kind & (_BLOCKED | _ACRONYM_SHAPE):
                 continue
-            if w.text[0].isupper():
+            if kind & _CAPITALISED:
                 # A capitalised word inside a sentence, or one starting it that is a first
                 # name or not a common word ("Hansen sa ..." but not "Brøytinga er ...").
-                if not w.initial or w.folded in names or not self._looks_common(w.folded):
+                if not initial or kind & _FIRST_NAME or not kind & _LOOKS_COMMON:
                     return True
-            elif self._is_common(w):
-                if w.folded in names and p is not None and p.folded in _STRONG_CUES:
+            elif kind & _COMMON:
+                if kind & _FIRST_NAME and p & _STRONG_CUE:
                     return True  # "hilsen per"
-            elif w.folded in names or all_lower:
+            elif kind & _FIRST_NAME or all_lower:
                 return True  # "til kari"; an unknown word in text written all in lower case
         return False
 
-    def _blocked(self, text: str) -> bool:
-        return fold_word(text) in _NOT_A_PERSON
+    @staticmethod
+    def _rules_may_find(scan: _Scan, kinds: list[int]) -> bool:
+        """Whether a rule of ``_combine`` could find a name without the model's entities:
+        false only if no word meets what each rule needs of the word it starts from."""
+        age_possible = "(" in scan.text  # "Gulsum (28)"
+        prev = 0  # the kind of the word before, in the same sentence
+        for kind, initial, mention in zip(kinds, scan.initial, scan.mention, strict=True):
+            before, prev = (0 if initial else prev), kind
+            if mention or kind & _BLOCKED:
+                continue  # no rule starts from these
+            capitalised = kind & _CAPITALISED
+            if kind & _FIRST_NAME and (
+                capitalised or not kind & _COMMON or before & _STRONG_CUE
+            ):
+                return True  # a first name; in lower case a common word only as "hilsen per"
+            if capitalised and not kind & _ACRONYM_SHAPE and (
+                age_possible or before & _CUE_BEFORE_NAME
+            ):
+                return True  # after a cue, a title or a reporting verb, or before an age
+            if kind & _PATRONYMIC_SHAPE:
+                return True  # a patronymic surname
+            if capitalised and kind & _NAME_TOKEN and not (initial and kind & _LOOKS_COMMON):
+                return True  # a known surname or single name
+        return False
+
+    @staticmethod
+    def _blocked(w: _Word) -> bool:
+        return bool(w.kind & _BLOCKED)
 
     def _combine(
         self, ctx: TextContext, ws: list[_Word], ents: list[tuple[int, int, str]]
@@ -655,10 +786,9 @@ class PersonNameRecognizer:
             if span is not None:
                 s, e = span
                 found.append(Finding(PERSON, s, e, text[s:e], score, detail=detail))
-        names = self.lexicon.first_names
         all_lower = not words.cased
         for i, w in enumerate(ws):
-            if w.mention or w.folded not in names or self._blocked(w.text):
+            if w.mention or not w.kind & _FIRST_NAME or w.kind & _BLOCKED:
                 continue
             if covered.over(i):
                 continue
@@ -685,7 +815,7 @@ class PersonNameRecognizer:
                 and not nxt.initial
                 and nxt.text[0].isupper()
                 and not self._is_common(nxt)
-                and not self._blocked(nxt.text)
+                and not self._blocked(nxt)
                 and text[w.end : nxt.start].strip() == ""
             ):
                 last = i + 1  # "hilsen kari Nordmann": take the surname too
@@ -707,10 +837,14 @@ class PersonNameRecognizer:
         # Haugland"), after a reporting verb ("sier Tveit"), or before an age ("Gulsum (28)").
         # After a title or as the speaker of a quote (", seier Hugøy."), also a word the model
         # took for a place or an organisation.
+        age_possible = "(" in text
         for i, w in enumerate(ws):
-            if w.mention or not w.text[0].isupper() or _ACRONYM.match(w.text):
+            if w.mention or not w.kind & _CAPITALISED or w.kind & (_ACRONYM_SHAPE | _BLOCKED):
                 continue
-            if self._blocked(w.text):
+            # Taken only after a cue, title or reporting verb, or before an age (both checked
+            # in full below): without either, skip the costlier tests.
+            cue_before = i > 0 and not w.initial and ws[i - 1].kind & _CUE_BEFORE_NAME
+            if not (cue_before or age_possible):
                 continue
             overlaps = covered.over(i)
             if overlaps and not (
@@ -726,7 +860,7 @@ class PersonNameRecognizer:
             )
             last = self._run_last(text, ws, i)
             age = _AGE.match(text, ws[last].end) is not None and not (
-                w.initial and self._looks_common(w.folded)  # "Kreftsyke Hannah Jones (13)"
+                w.initial and self.lexicon.looks_common(w.folded)  # "Kreftsyke Hannah Jones (13)"
             )
             if not (after_cue or age) or (self._common_not_name(w) and not age):
                 continue
@@ -740,12 +874,12 @@ class PersonNameRecognizer:
         # Not what it took for an organisation ("Jebsen", "Aleksandersen" as firms).
         name_run = _NameRun(self, ws)
         for i, w in enumerate(ws):
-            if w.mention or not _PATRONYMIC.match(w.text) or self._blocked(w.text):
+            if w.mention or not w.kind & _PATRONYMIC_SHAPE or w.kind & _BLOCKED:
                 continue
             overlaps = covered.over(i)
             if any(other.get(sp) not in ("MISC", "LOC") for sp in overlaps):
                 continue
-            if self._definite_noun(w.folded):
+            if self.lexicon.definite_noun(w.folded):
                 continue
             first = i
             for sp in overlaps:  # "Tor Holger Bertelsen" as one span: keep the first names
@@ -762,9 +896,9 @@ class PersonNameRecognizer:
         for i, w in enumerate(ws):
             if (
                 w.mention
-                or not w.text[0].isupper()
-                or w.folded not in self.lexicon.name_tokens
-                or (w.initial and self._looks_common(w.folded))
+                or not w.kind & _CAPITALISED
+                or not w.kind & _NAME_TOKEN
+                or (w.initial and w.kind & _LOOKS_COMMON)
                 or covered.any_over(i)
             ):
                 continue
@@ -803,8 +937,8 @@ class PersonNameRecognizer:
             2 <= len(inside) <= 4
             and inside[0].folded in self.lexicon.first_names
             and all(w.text[0].isupper() and not w.mention for w in inside)
-            and not self._blocked(" ".join(w.text for w in inside))
-            and not any(self._blocked(w.text) for w in inside)
+            and fold_word(" ".join(w.text for w in inside)) not in _NOT_A_PERSON
+            and not any(self._blocked(w) for w in inside)
             and not ("-" in inside[-1].text and inside[-1].text.rsplit("-", 1)[1][:1].islower())
         )
 
@@ -816,20 +950,6 @@ class PersonNameRecognizer:
             and w.text[0].isupper()
             and w.folded not in self.lexicon.name_tokens
             and self._common_not_name(w)
-        )
-
-    def _definite_noun(self, folded: str) -> bool:
-        """A (folded) word shaped like a patronymic that is a noun's definite form
-        ("Prisen", "Undersøkelsen") or a place ("-åsen", "-fossen")."""
-        lex = self.lexicon
-        if folded in lex.name_tokens or folded in lex.first_names:
-            return False
-        base = folded[:-1] if folded.endswith(("sens", "sons")) else folded
-        if base in lex.common or base.endswith(_NOUN_ENDINGS):
-            return True
-        # "Prisen" (pris), "Referansen" (referanse)
-        return base.endswith("en") and (
-            self._looks_common(base[:-2]) or self._looks_common(base[:-1])
         )
 
     @staticmethod
@@ -906,7 +1026,7 @@ class PersonNameRecognizer:
                 w.initial
                 or not w.text[0].isupper()
                 or self._common_not_name(w)
-                or self._blocked(w.text)
+                or self._blocked(w)
                 or w.start - end > 2
                 or text[end : w.start].strip()
             ):
@@ -915,7 +1035,7 @@ class PersonNameRecognizer:
         return last
 
     def _common_not_name(self, w: _Word) -> bool:
-        return w.folded not in self.lexicon.first_names and self._looks_common(w.folded)
+        return w.folded not in self.lexicon.first_names and self.lexicon.looks_common(w.folded)
 
     def _plain(self, w: _Word) -> bool:
         """A lower-case word that is not a first name."""
@@ -935,7 +1055,7 @@ class PersonNameRecognizer:
         # In capitalised text, a lower-case word at either end is not part of the name
         # ("matmor Berit Hårklau", "Michael Walchhofer journ.").
         cased = words.cased
-        while inside and (self._blocked(inside[0].text) or (cased and self._plain(inside[0]))):
+        while inside and (self._blocked(inside[0]) or (cased and self._plain(inside[0]))):
             inside.pop(0)
             trimmed = True
         # A title or role starting the sentence: "Diakon Eilev Erikstein", "Orgelbyggjar ...".
@@ -948,7 +1068,7 @@ class PersonNameRecognizer:
         ):
             inside.pop(0)
             trimmed = True
-        while inside and (self._blocked(inside[-1].text) or (cased and self._plain(inside[-1]))):
+        while inside and (self._blocked(inside[-1]) or (cased and self._plain(inside[-1]))):
             inside.pop()
             trimmed = True
         # An acronym after a name in ordinary case is not part of it ("Lars Aasen AAP har
@@ -977,7 +1097,7 @@ class _WordIndex:
         self.words = ws
         self.starts = [w.start for w in ws]
         self.ends = [w.end for w in ws]
-        self.cased = any(w.text[0].isupper() for w in ws)
+        self.cased = any(w.kind & _CAPITALISED for w in ws)
 
     def inside(self, start: int, end: int) -> list[_Word]:
         """The words wholly inside [start, end)."""
