@@ -16,14 +16,20 @@ import numpy as np
 import pytest
 
 from somevakt.analysis import Analyzer
-from somevakt.analysis.classify import TriageClassifier
+from somevakt.analysis.classify import Classification, Evidence, TriageClassifier, copies_of
 from somevakt.analysis.normalize import fold
 from somevakt.analysis.triage_model import LinearTriageModel, side_features
 from somevakt.analysis.triage_signals import (
     _GATE,
+    _HOSTILE,
+    _HOSTILE_RE,
+    _HOSTILE_STRONG_RE,
+    _HOSTILE_WEAK_RE,
     _QUESTION_RE,
     _first_question_form,
     _necessary_prefixes,
+    _sentence_bounds,
+    _sentences_holding,
     find_signals,
 )
 from somevakt.jsonl import InputRecord
@@ -105,6 +111,72 @@ def test_classify_many_is_classify_one_by_one(clf, texts) -> None:
         assert got == clf.classify(text, analysis, context)
 
 
+def test_copies_of_groups_equal_keys_in_order() -> None:
+    keys = [("a", None), ("b", None), ("a", None), ("a", "post"), ("b", None)]
+    assert copies_of(keys) == {0: [0, 2], 1: [1, 4], 3: [3]}
+    assert list(copies_of(keys)) == [0, 1, 3]  # first occurrences, in order
+
+
+def test_copies_of_distinct_keys_are_one_each() -> None:
+    assert copies_of(["x", "y", "z"]) == {0: [0], 1: [1], 2: [2]}
+    assert copies_of([]) == {}
+
+
+def test_repeated_comments_classify_as_each_alone(clf, texts) -> None:
+    """Repeats share their signals and scores; their results are still their own: the same
+    text under another post, or with another analysis, decides for itself."""
+    analyzer = Analyzer()
+    base = texts[:40]
+    sensitive = "Kari Nordmann har kreft, hørte jeg."
+    subset = [*base, *base[::3], *[(t, "Julegateåpning 28. november") for t, _ in base[:10]]]
+    subset += [(sensitive, None)] * 3
+    analyses = [analyzer.analyze(t) for t, _ in subset]
+    # The last copy as if its analysis had found nothing: its decision is its own.
+    analyses[-1] = analyzer.analyze("Takk for hjelpen.")
+    many = clf.classify_many([t for t, _ in subset], analyses, [c for _, c in subset])
+    for (text, context), analysis, got in zip(subset, analyses, many, strict=True):
+        assert got == clf.classify(text, analysis, context)
+    assert many[-2].category == "sensitive" and many[-1].category != "sensitive"
+    assert many[-2].evidence is not many[-3].evidence
+
+
+def test_repeats_with_an_equal_analysis_are_decided_once(clf, monkeypatch) -> None:
+    """A repeat whose analysis equals the first copy's takes its decision; one with another
+    analysis is decided on its own."""
+    analyzer = Analyzer()
+    text = "Kari Nordmann har kreft, hørte jeg."
+    analyses = [analyzer.analyze(text) for _ in range(3)]
+    analyses.append(analyzer.analyze("Takk for hjelpen."))  # (another analysis, same text)
+    decided = []
+    original = TriageClassifier._classify_scored
+
+    def counting(self, *args):
+        decided.append(args[1])
+        return original(self, *args)
+
+    monkeypatch.setattr(TriageClassifier, "_classify_scored", counting)
+    many = clf.classify_many([text] * 4, analyses)
+    assert decided == [analyses[0], analyses[3]]
+    assert many[0] == many[1] == many[2] != many[3]
+
+
+def test_classification_copy_is_equal_but_its_own() -> None:
+    ev = Evidence("signal", 0, 3, "hei", "note")
+    c = Classification("feedback", 0.8, [ev], {"feedback": 0.8})
+    d = c.copy()
+    assert d == c and d is not c
+    d.evidence.append(ev)
+    d.scores["other"] = 0.1
+    assert c.evidence == [ev] and c.scores == {"feedback": 0.8}  # (the original unchanged)
+
+
+def test_classification_copy_differs_once_changed() -> None:
+    c = Classification("other", 0.5)
+    d = c.copy()
+    d.category = "question"
+    assert d != c and c.category == "other"
+
+
 def test_batch_records_are_single_records(texts) -> None:
     processor = CommentProcessor()
     recs = [InputRecord(i, f"r{i}", t, c, None, {}) for i, (t, c) in enumerate(texts[:60])]
@@ -143,6 +215,44 @@ def test_pattern_gate_finds_every_match(texts) -> None:
         for text in corpus + _fuzz_texts(rx, 400, seed=i):
             got = [m.span() for m in _GATE.scan(text).finditer(bit)]
             assert got == [m.span() for m in rx.finditer(text)], (rx.pattern[:40], text)
+
+
+def test_sentences_holding_keeps_those_with_a_start() -> None:
+    text = "hei der. de er late! ok\nsa videre"
+    bounds = _sentence_bounds(text)
+    assert bounds == [(0, 9), (9, 21), (21, 33)]
+    assert _sentences_holding(text, [12]) == [(9, 21)]
+    assert _sentences_holding(text, [0, 9, 32]) == bounds
+    assert _sentences_holding(text, None) == bounds  # (no list of starts: all of them)
+
+
+def test_sentences_holding_drops_those_without_a_start() -> None:
+    text = "hei der. de er late! ok\nsa videre"
+    assert _sentences_holding(text, []) == []
+    assert _sentences_holding(text, [40]) == []  # (past the end)
+
+
+def test_gate_starts_of_lists_candidate_starts() -> None:
+    can = _GATE.scan("de er late og dumme")
+    starts = can.starts_of(_HOSTILE)
+    assert starts is not None and {6, 14} <= set(starts)
+    assert _GATE.scan("ingenting her").starts_of(_HOSTILE) == []
+
+
+def test_skipped_sentences_hold_no_hostile_phrase(texts) -> None:
+    """find_signals looks for hostility only in the sentences where _HOSTILE_RE may begin a
+    match: no strong or weak hostile phrase is in any other sentence."""
+    fuzz = _fuzz_texts(_HOSTILE_RE, 600, seed=7)
+    corpus = [fold(t).text for t, _ in texts] + [
+        ". ".join(fuzz[i : i + 5]) for i in range(0, len(fuzz), 5)
+    ]
+    for text in corpus:
+        kept = set(_sentences_holding(text, _GATE.scan(text).starts_of(_HOSTILE)))
+        for s0, s1 in _sentence_bounds(text):
+            if (s0, s1) not in kept:
+                sent = text[s0:s1]
+                assert not _HOSTILE_STRONG_RE.search(sent), sent
+                assert not _HOSTILE_WEAK_RE.search(sent), sent
 
 
 def test_topic_gate_finds_the_same_topic(texts) -> None:

@@ -17,7 +17,7 @@ list wins. Without a trained model (no artefact), soft rule signals stand in for
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -90,6 +90,11 @@ class Classification:
     confidence: float
     evidence: list[Evidence] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)
+
+    def copy(self) -> Classification:
+        """An equal classification with its own evidence list and scores (sharing the
+        evidence items, which nothing changes once made)."""
+        return Classification(self.category, self.confidence, [*self.evidence], {**self.scores})
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -169,29 +174,50 @@ class TriageClassifier:
         folded: Sequence[Folded | None] | None = None,
     ) -> list[Classification]:
         """``classify`` of each text, with the same results; the model scores the texts in
-        batches (numpy's cost per call, not the arithmetic, dominates one short text)."""
+        batches (numpy's cost per call, not the arithmetic, dominates one short text).
+
+        A comment repeated under the same post (copied complaints, spam) has the same rule
+        signals and model scores every time: they are worked out once per distinct (text,
+        context); the decision, which also depends on the analysis, is made again only for a
+        copy whose analysis differs from the first copy's (each copy gets its own
+        ``Classification``)."""
         n = len(texts)
         ctxs = contexts if contexts is not None else [None] * n
         folds = [
             f if f is not None else fold(t)
             for t, f in zip(texts, folded if folded is not None else [None] * n, strict=True)
         ]
-        signals = [find_signals(t, f) for t, f in zip(texts, folds, strict=True)]
+        # (Keyed by the text, not its fold: ``folded`` is fold(text), the same for equal texts.)
+        copies = copies_of(zip(texts, ctxs, strict=True))
+        signals: list[list[Signal]] = [[] for _ in range(n)]
+        for first, same in copies.items():
+            found = find_signals(texts[first], folds[first])
+            for i in same:
+                signals[i] = found
         model = self.model
         if model is None:
             return [self._classify_by_rules(a, s) for a, s in zip(analyses, signals, strict=True)]
-        out: list[Classification] = []
-        for lo in range(0, n, _MODEL_BATCH):
-            hi = min(n, lo + _MODEL_BATCH)
-            sides = [
-                side_features(texts[i], signals[i], ctxs[i], folds[i].text) for i in range(lo, hi)
-            ]
-            scored = model.score_folded_many([f.text for f in folds[lo:hi]], sides)
-            out += [
-                self._classify_scored(texts[i], analyses[i], folds[i], signals[i], scored, i - lo)
-                for i in range(lo, hi)
-            ]
-        return out
+        out: dict[int, Classification] = {}
+        firsts = list(copies)
+        for lo in range(0, len(firsts), _MODEL_BATCH):
+            batch = firsts[lo : lo + _MODEL_BATCH]
+            sides = [side_features(texts[i], signals[i], ctxs[i], folds[i].text) for i in batch]
+            scored = model.score_folded_many([folds[i].text for i in batch], sides)
+            for row, first in enumerate(batch):
+                decided = out[first] = self._classify_scored(
+                    texts[first], analyses[first], folds[first], signals[first], scored, row
+                )
+                for i in copies[first][1:]:
+                    # The decision depends on the text (its signals and scores) and the
+                    # analysis: a copy with an equal analysis has the first one's decision.
+                    out[i] = (
+                        decided.copy()
+                        if analyses[i] == analyses[first]
+                        else self._classify_scored(
+                            texts[i], analyses[i], folds[i], signals[i], scored, row
+                        )
+                    )
+        return [out[i] for i in range(n)]
 
     def _classify_scored(
         self,
@@ -327,6 +353,20 @@ def _rule_candidates(
             conf, ev = candidates.get(s.category, (0.0, []))
             candidates[s.category] = (max(conf, 0.95), [*ev, _signal_evidence(s)])
     return candidates
+
+
+def copies_of(keys: Iterable[Hashable]) -> dict[int, list[int]]:
+    """The positions of each distinct key: its first position -> all its positions, in
+    order, keys in order of first occurrence."""
+    first: dict[Hashable, int] = {}
+    copies: dict[int, list[int]] = {}
+    for i, key in enumerate(keys):
+        j = first.setdefault(key, i)
+        if j == i:
+            copies[i] = [i]
+        else:
+            copies[j].append(i)
+    return copies
 
 
 @lru_cache(maxsize=4096)

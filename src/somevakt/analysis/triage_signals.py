@@ -24,6 +24,7 @@ import re
 # internals shows up there, not as silently missed signals.
 import re._constants as sre
 import re._parser as sre_parse
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -455,6 +456,20 @@ def _sentence_bounds(folded: str) -> list[tuple[int, int]]:
     return bounds or [(0, len(folded))]
 
 
+def _sentences_holding(folded: str, starts: list[int] | None) -> list[tuple[int, int]]:
+    """The sentences of ``folded`` (``_sentence_bounds``) in which one of ``starts``
+    (ascending) lies; all of them for None."""
+    bounds = _sentence_bounds(folded)
+    if starts is None:
+        return bounds
+    out = []
+    for s0, s1 in bounds:
+        i = bisect_left(starts, s0)
+        if i < len(starts) and starts[i] < s1:
+            out.append((s0, s1))
+    return out
+
+
 # --- pre-check: which patterns can match at all ------------------------------------------
 # The big alternations above cost more to scan over a whole text than anything else in
 # triage, and most texts match none of them. Each pattern's possible match beginnings
@@ -646,12 +661,18 @@ class _Candidates:
         if not self.some & bit:
             return ()
         rx = self.gate.patterns[bit.bit_length() - 1]
-        if self.whole & bit:
-            return rx.finditer(self.text)
-        return _matches_at(rx, self.text, [p for p, bits in self.starts if bits & bit])
+        starts = self.starts_of(bit)
+        return rx.finditer(self.text) if starts is None else _matches_at(rx, self.text, starts)
 
     def may_match(self, bit: int) -> bool:
         return bool(self.some & bit)
+
+    def starts_of(self, bit: int) -> list[int] | None:
+        """Where a match of the pattern ``bit`` stands for may begin, ascending; None when
+        the pattern runs over the whole text (a match may begin anywhere)."""
+        if self.whole & bit:
+            return None
+        return [p for p, bits in self.starts if bits & bit]
 
 
 def _matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
@@ -748,7 +769,10 @@ def find_signals(text: str, folded: Folded | None = None) -> list[Signal]:
     for m in can.finditer(_THREAT):
         add("discrimination", "threat", True, m.start(), m.end(), "threat of violence")
     hostile = next(iter(can.finditer(_HOSTILE)), None) is not None  # _HOSTILE_RE.search(ft)
-    for s0, s1 in _sentence_bounds(ft) if hostile else ():
+    # A sentence adds a signal only if a strong or weak hostile phrase matches in it, and
+    # such a match begins where _HOSTILE_RE can (a sentence starts after whitespace, so a
+    # word start in it is one in the text): the sentences without such a start are skipped.
+    for s0, s1 in _sentences_holding(ft, can.starts_of(_HOSTILE)) if hostile else ():
         sent = ft[s0:s1]
         g = _GROUP_RE.search(sent)
         h = _HOSTILE_STRONG_RE.search(sent)
