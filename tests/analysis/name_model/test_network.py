@@ -6,7 +6,6 @@ in `.[dev]`, so always in CI) and check the runtime's own pieces without it.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -19,8 +18,7 @@ from somevakt.analysis.name_model.hashing import StringIds, embedding_rows, murm
 from somevakt.analysis.name_model.model import NETWORK_FILE, NameModel
 from somevakt.analysis.name_model.network import NameNetwork, weights_from_spacy, word_shape
 from somevakt.analysis.recognizers.person_name import MODEL_DIR
-
-ROOT = Path(__file__).resolve().parents[3]
+from tests.analysis.name_model.corpora import norne_dev_sentences, triage_texts
 
 EDGE_CASES = [
     "",
@@ -45,21 +43,8 @@ class Tok(NamedTuple):
 
 
 def _texts(norne: Path) -> list[str]:
-    texts = list(EDGE_CASES)
-    for lang in ("nob", "nno"):
-        # Sentences rebuilt from the tokens (one per line, a blank line between sentences).
-        words: list[str] = []
-        for line in (norne / lang / "dev.bio.tsv").read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                words.append(line.split("\t")[0])
-            elif words:
-                texts.append(" ".join(words))
-                words = []
-    for path in sorted((ROOT / "data" / "triage").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                texts.append(json.loads(line)["text"])
-    return texts
+    sentences = [" ".join(words) for words in norne_dev_sentences(norne)]
+    return [*EDGE_CASES, *sentences, *triage_texts()]
 
 
 @pytest.fixture(scope="module")

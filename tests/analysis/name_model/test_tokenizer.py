@@ -23,8 +23,8 @@ from somevakt.analysis.name_model.tokenizer import (
     rules_from_spacy,
 )
 from somevakt.analysis.recognizers.person_name import MODEL_DIR
+from tests.analysis.name_model.corpora import ROOT, norne_dev_sentences, triage_texts
 
-ROOT = Path(__file__).resolve().parents[3]
 NORNE = ROOT.parent / "shared" / "data" / "norne"
 RULES_FILE = MODEL_DIR / "tokenizer_rules.json"
 
@@ -79,20 +79,7 @@ PUNCT_AFTER_NO_SPACE = {"(", "[", "«", "“"}
 
 
 def _norne_sentences() -> list[list[str]]:
-    """Sentences (lists of tokens) of NorNE dev, bokmål and nynorsk (token TAB tag)."""
-    sentences: list[list[str]] = []
-    for lang in ("nob", "nno"):
-        for path in sorted((NORNE / lang).glob("*dev*")):
-            words: list[str] = []
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    words.append(line.split("\t")[0])
-                elif words:
-                    sentences.append(words)
-                    words = []
-            if words:
-                sentences.append(words)
-    return sentences
+    return norne_dev_sentences(NORNE)
 
 
 def _detokenized(words: list[str]) -> str:
@@ -104,15 +91,6 @@ def _detokenized(words: list[str]) -> str:
             out += " "
         out += word
     return out
-
-
-def _triage_texts() -> list[str]:
-    texts = []
-    for path in sorted((ROOT / "data" / "triage").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                texts.append(json.loads(line)["text"])
-    return texts
 
 
 def _spacy_tokens(nlp: Any, text: str) -> list[tuple[str, int, int, str, bool]]:
@@ -170,7 +148,7 @@ def test_norne_dev_matches_spacy(nlp: Any, tokenizer: Tokenizer) -> None:
 
 
 def test_triage_comments_match_spacy(nlp: Any, tokenizer: Tokenizer) -> None:
-    texts = _triage_texts()
+    texts = triage_texts()
     assert len(texts) > 4000
     bad = _differences(nlp, tokenizer, texts)
     assert not bad, _report(nlp, tokenizer, bad, len(texts))
@@ -256,7 +234,7 @@ def test_rules_survive_json(rules: dict[str, Any], tokenizer: Tokenizer, tmp_pat
     path = tmp_path / "rules.json"
     path.write_text(json.dumps(rules, ensure_ascii=False), encoding="utf-8")
     loaded = Tokenizer.load(path)
-    texts = [*HANDMADE, *_triage_texts()[:500]]
+    texts = [*HANDMADE, *triage_texts()[:500]]
     assert [loaded.tokenize(t) for t in texts] == [tokenizer.tokenize(t) for t in texts]
 
 
@@ -271,7 +249,7 @@ def test_shipped_rules_file_is_current(rules: dict[str, Any]) -> None:
 
 def test_bounded_cache_gives_the_same_tokens(rules: dict[str, Any], tokenizer: Tokenizer) -> None:
     small = Tokenizer(rules, max_cache_size=10)
-    texts = _triage_texts()[:300]
+    texts = triage_texts()[:300]
     assert [small.tokenize(t) for t in texts] == [tokenizer.tokenize(t) for t in texts]
     assert len(small._chunk_cache) <= len(small.special_cases) + 10
 

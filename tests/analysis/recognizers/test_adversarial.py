@@ -18,11 +18,12 @@ from somevakt.analysis.recognizers.email import EmailRecognizer
 from somevakt.analysis.recognizers.fodselsnummer import FodselsnummerRecognizer
 from somevakt.analysis.recognizers.health import HealthRecognizer
 from somevakt.analysis.recognizers.kontonummer import KontonummerRecognizer
-from somevakt.analysis.recognizers.person_name import PersonNameRecognizer, _words
+from somevakt.analysis.recognizers.person_name import PersonNameRecognizer
 from somevakt.analysis.recognizers.person_reference import PersonReferenceRecognizer
 from somevakt.analysis.recognizers.phone import PhoneRecognizer
 from somevakt.analysis.recognizers.social_services import SocialServicesRecognizer
 from somevakt.analysis.recognizers.special_category import SpecialCategoryRecognizer
+from tests.analysis.recognizers.support import words_of
 
 RECOGNIZERS = [
     FodselsnummerRecognizer(),
@@ -163,7 +164,7 @@ def test_person_name_rules_over_model_entities_scale_linearly(name):
 
     def lines(repeats: int) -> tuple[int, int]:
         text = piece * repeats
-        ctx, ws, ents = TextContext(text), _words(text), _model_says(text, spans, piece)
+        ctx, ws, ents = TextContext(text), words_of(text), _model_says(text, spans, piece)
         found: list = []
         count = _lines_executed(lambda: found.extend(rules._combine(ctx, ws, ents)))
         return count, len(found)
@@ -182,7 +183,7 @@ def test_person_name_one_long_entity_of_surnames_is_linear():
 
     def lines(repeats: int) -> int:
         text = "Tor " + "Bertelsen Karlsson Hansen " * repeats
-        ctx, ws = TextContext(text), _words(text)
+        ctx, ws = TextContext(text), words_of(text)
         ents = [(0, len(text) - 1, "MISC")]
         return _lines_executed(lambda: rules._combine(ctx, ws, ents))
 

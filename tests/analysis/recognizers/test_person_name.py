@@ -9,6 +9,7 @@ from somevakt.analysis.recognizers.person_name import (
     model_available,
 )
 from somevakt.analysis.types import PERSON
+from tests.analysis.recognizers.support import words_of
 
 
 @pytest.fixture(scope="module")
@@ -168,11 +169,10 @@ def test_no_single_letters_or_plain_words(rec: PersonNameRecognizer) -> None:
 
 def _with_model_says(text: str, word: str, label: str) -> list[str]:
     """Findings when the model labels `word` with `label` (the rules on top, model faked)."""
-    from somevakt.analysis.recognizers.person_name import _words
 
     rules = PersonNameRecognizer(use_model=False)
     start = text.index(word)
-    found = rules._combine(TextContext(text), _words(text), [(start, start + len(word), label)])
+    found = rules._combine(TextContext(text), words_of(text), [(start, start + len(word), label)])
     return [f.text for f in found]
 
 
@@ -305,18 +305,17 @@ def _words_by_regex(text: str) -> list[tuple[int, int, str, bool, bool]]:
     ],
 )
 def test_scan_finds_the_words_of_the_word_pattern(text: str) -> None:
-    from somevakt.analysis.recognizers.person_name import _words
 
-    words = [(w.start, w.end, w.text, w.initial, w.mention) for w in _words(text)]
+    words = [(w.start, w.end, w.text, w.initial, w.mention) for w in words_of(text)]
     assert words == _words_by_regex(text)
 
 
 def test_scan_marks_sentence_starts_and_mentions() -> None:
-    from somevakt.analysis.recognizers.person_name import _scan, _words
+    from somevakt.analysis.recognizers.person_name import _scan
 
     scan = _scan("Hei @ola. Takk #kari,ring 12 per")
     assert scan.words == ["Hei", "ola", "Takk", "kari", "ring", "per"]
-    assert [w.start for w in _words(scan.text)] == [0, 5, 10, 16, 21, 29]
+    assert [w.start for w in words_of(scan.text)] == [0, 5, 10, 16, 21, 29]
     assert scan.initial == [True, False, True, False, False, False]
     assert scan.mention == [False, True, False, True, False, False]
     assert _scan("123 !").words == []
@@ -391,10 +390,9 @@ def test_rules_may_find_where_a_rule_has_a_word_to_start_from(
 def test_rules_may_not_find_without_a_word_to_start_from(
     rec: PersonNameRecognizer, text: str
 ) -> None:
-    from somevakt.analysis.recognizers.person_name import _words
 
     assert not _may_find(rec, text)
-    assert rec._combine(TextContext(text), _words(text), []) == []
+    assert rec._combine(TextContext(text), words_of(text), []) == []
 
 
 def test_rules_find_nothing_where_they_have_no_word_to_start_from(
@@ -404,11 +402,10 @@ def test_rules_find_nothing_where_they_have_no_word_to_start_from(
     # without a starting word gets no findings from the full rules either.
     from benchmarks.corpus import generate
 
-    from somevakt.analysis.recognizers.person_name import _words
 
     judged = 0
     for comment in generate(400):
         if not _may_find(rec, comment.text):
             judged += 1
-            assert rec._combine(TextContext(comment.text), _words(comment.text), []) == []
+            assert rec._combine(TextContext(comment.text), words_of(comment.text), []) == []
     assert judged > 100

@@ -13,6 +13,7 @@ from somevakt.analysis.recognizers.phone import (
     _may_hold_valid_number,
     _number_digits_pattern,
 )
+from tests.analysis.recognizers.support import random_texts
 
 SEPARATORS = [" ", ".", "-", "\u00a0", "/", "(", ")", "  ", " - ", ". ", "/ ", ") ", " ("]
 # Starts that make the library read a number differently: international prefixes, the
@@ -117,17 +118,11 @@ def test_digit_pattern_refuses_regions_with_a_national_prefix():
         _number_digits_pattern("SE")  # Swedish numbers are written with a leading 0
 
 
-def random_text(rng: random.Random) -> str:
+def test_candidates_are_those_of_the_candidate_pattern_over_the_whole_text():
     parts = ["Ring", "kr", "tlf:", "a", "x", "+", "(", ")", "(+", "-", ".", ",", " ", "  "]
     parts += ["\u00a0", "/", "é", "\u0663", "7", "12", "912", "34", "567", "0047"]
     parts += ["22334455", "12345678903"]
-    return "".join(rng.choice(parts) for _ in range(rng.randint(1, 30)))
-
-
-def test_candidates_are_those_of_the_candidate_pattern_over_the_whole_text():
-    rng = random.Random(11)
-    for _ in range(20000):
-        text = random_text(rng)
+    for text in random_texts(parts, seed=11, most_parts=30):
         expected = [m.span() for m in _CANDIDATE.finditer(text)]
         assert [m.span() for m in _candidates(text)] == expected, text
 

@@ -13,13 +13,11 @@ import re
 from stdnum.no import fodselsnummer as fnr
 
 from somevakt.analysis.recognizers.base import TextContext
+from somevakt.analysis.recognizers.digit_run import AFTER_LAST_DIGIT, FIRST_DIGIT
 from somevakt.analysis.types import D_NUMMER, FODSELSNUMMER, H_NUMMER, Finding
 
-# Digit runs are bounded by non-digits on both sides; no nested quantifiers (linear time). The
-# left bound is checked after the first digit ("a digit not preceded by a digit, '.', ','
-# or '-'"), so the pattern starts with a digit, which the regex engine scans for quickly; a
-# leading lookbehind would be tried at every position of the text.
-_PATTERN = re.compile(r"(\d(?<![\d.,\-]\d)\d{5})[ .\-\u00a0]?(\d{5})(?![\d]|[.,\-]\d)")
+# A number standing alone (see digit_run); no nested quantifiers (linear time).
+_PATTERN = re.compile(rf"({FIRST_DIGIT}\d{{5}})[ .\-\u00a0]?(\d{{5}}){AFTER_LAST_DIGIT}")
 
 
 def classify_number(digits: str) -> str | None:

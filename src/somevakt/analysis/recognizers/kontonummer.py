@@ -21,16 +21,14 @@ from stdnum.no import fodselsnummer as fnr
 from stdnum.no import kontonr
 
 from somevakt.analysis.recognizers.base import TextContext
+from somevakt.analysis.recognizers.digit_run import AFTER_LAST_DIGIT, FIRST_DIGIT
 from somevakt.analysis.types import KONTONUMMER, Finding
 
-# Digit runs bounded by non-digits on both sides; no nested quantifiers (linear time). The
-# left bound is checked after the first digit ("a digit not preceded by a digit, '.', ','
-# or '-'"), so the patterns start with a digit, which the regex engine scans for quickly; a
-# leading lookbehind would be tried at every position of the text.
+# Numbers standing alone (see digit_run); no nested quantifiers (linear time).
 _FORMATTED = re.compile(
-    r"(\d(?<![\d.,\-]\d)\d{3})([ .\-\u00a0])(\d{2})\2(\d{5})(?![\d]|[.,\-]\d)"
+    rf"({FIRST_DIGIT}\d{{3}})([ .\-\u00a0])(\d{{2}})\2(\d{{5}}){AFTER_LAST_DIGIT}"
 )
-_BARE = re.compile(r"\d(?<![\d.,\-]\d)\d{10}(?![\d]|[.,\-]\d)")
+_BARE = re.compile(rf"{FIRST_DIGIT}\d{{10}}{AFTER_LAST_DIGIT}")
 # Matched on the folded text (ø -> o), so "overføre" is "overfore". Bare "overfor" is left
 # out: it is also the everyday preposition ("overfor skolen").
 _CONTEXT = re.compile(

@@ -650,11 +650,6 @@ def _scan(text: str) -> _Scan:
     return _Scan(text, parts, words, initial, mention)
 
 
-def _words(text: str, lexicon: _Lexicon | None = None) -> list[_Word]:
-    scan = _scan(text)
-    return scan.located((lexicon or _lexicon()).kinds(scan.words))
-
-
 class PersonNameRecognizer:
     name = "person_name"
 
