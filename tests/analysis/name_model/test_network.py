@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pytest
 
+from somevakt.analysis.name_model import network as network_module
 from somevakt.analysis.name_model.hashing import StringIds, embedding_rows, murmurhash64a
 from somevakt.analysis.name_model.model import NETWORK_FILE, NameModel
 from somevakt.analysis.name_model.network import NameNetwork, weights_from_spacy, word_shape
@@ -190,8 +191,6 @@ def test_threads_sharing_the_model_get_what_one_thread_gets(texts: list[str]) ->
             got.append(model.entities([sample[i]])[0])
         results[k] = got
 
-    from somevakt.analysis.name_model import network as network_module
-
     old_rows = network_module._CACHE_ROWS
     network_module._CACHE_ROWS = 512
     try:
@@ -204,3 +203,78 @@ def test_threads_sharing_the_model_get_what_one_thread_gets(texts: list[str]) ->
         network_module._CACHE_ROWS = old_rows
     for k, got in results.items():
         assert got == [expected[i] for i in range(k % 5, len(sample), 5)]
+
+
+@pytest.fixture(scope="module")
+def network() -> NameNetwork:
+    return NameNetwork.load(MODEL_DIR / NETWORK_FILE)
+
+
+def test_windows_are_each_row_with_its_neighbours() -> None:
+    x = np.arange(5 * 2, dtype=np.float32).reshape(5, 2)
+    windows = network_module._windows(x)
+    assert windows.shape == (3, 6)
+    for r in range(3):
+        assert windows[r].tolist() == x[r : r + 3].reshape(-1).tolist()
+    assert not windows.flags.writeable  # rows overlap: writing one would change others
+
+
+def test_chunks_cover_the_rows_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(network_module, "_CHUNK_ROWS", 4)
+    assert network_module._chunks(10) == [(0, 4), (4, 8), (8, 10)]
+    assert network_module._chunks(4) == [(0, 4)]
+    assert network_module._chunks(0) == []
+
+
+def test_first_layer_input_is_the_window_product(network: NameNetwork) -> None:
+    """Per distinct token and window position, then summed: the same as multiplying each
+    window of three embedding rows (up to float rounding)."""
+    rng = np.random.default_rng(7)
+    vectors = rng.standard_normal((4, network.width), dtype=np.float32)
+    vectors[3] = 0  # the zero row of the padding
+    ids = np.array([3, 0, 1, 0, 0, 2, 3, 3, 1], dtype=np.intp)
+    x = vectors[ids]
+    windows = np.hstack([x[:-2], x[1:-1], x[2:]]).astype(np.float64)
+    first = network._encoder[0]
+    expected = windows @ first.W.astype(np.float64) + first.b
+    got = network._first_layer_input(vectors, ids)
+    assert got.shape == expected.shape
+    assert np.allclose(got, expected, rtol=1e-5, atol=1e-5)
+    assert not np.allclose(got[1:], expected[:-1], rtol=1e-5, atol=1e-5)  # rows in order
+
+
+def test_activate_is_maxout_then_layer_norm(network: NameNetwork) -> None:
+    layer = network._encoder[1]
+    rng = np.random.default_rng(3)
+    y = rng.standard_normal((5, layer.W.shape[1]), dtype=np.float32)
+    width = layer.G.shape[0]
+    best = y.astype(np.float64).reshape(5, layer.pieces, width).max(axis=1)
+    normed = (best - best.mean(axis=1, keepdims=True)) / np.sqrt(
+        best.var(axis=1, keepdims=True) + 1e-8
+    )
+    expected = normed * layer.G + layer.beta
+    assert np.allclose(layer.activate(y.copy()), expected, rtol=1e-5, atol=1e-5)
+
+
+def test_small_chunks_find_the_same_entities(
+    network: NameNetwork, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chunks cut through documents and through the padding between them: every chunk
+    boundary case of the encoder and of the closed-state scores."""
+    model = NameModel.load(MODEL_DIR)
+    texts = [t for t in EDGE_CASES if t.strip()] * 3
+    docs = [model.tokenizer.tokenize(t) for t in texts]
+    expected = network.entities(docs)
+    assert sum(map(len, expected)) > 10
+    for rows in (1, 2, 5, 13):
+        monkeypatch.setattr(network_module, "_CHUNK_ROWS", rows)
+        assert network.entities(docs) == expected, rows
+
+
+def test_documents_without_tokens_or_entities(network: NameNetwork) -> None:
+    model = NameModel.load(MODEL_DIR)
+    docs = [model.tokenizer.tokenize(t) for t in ["", "hei på deg", "", "Hilsen Kari Nordmann"]]
+    got = network.entities(docs)
+    assert got[:3] == [[], [], []]
+    assert got[3] == network.entities([docs[3]])[0] != []
+    assert network.entities([[], []]) == [[], []]

@@ -4,11 +4,16 @@ import re
 
 import pytest
 
+from somevakt.analysis.recognizers import default_recognizers, lexicon
 from somevakt.analysis.recognizers.base import TextContext
 from somevakt.analysis.recognizers.health import FILES as HEALTH_FILES
 from somevakt.analysis.recognizers.lexicon import (
+    Lexicon,
+    _File,
     _one_typo,
+    _test_word,
     _triggers,
+    _typo_candidates,
     alternation,
     base_forms,
     load_lexicon,
@@ -114,3 +119,60 @@ def test_triggers_leave_out_lexicons_nothing_in_the_text_can_match():
     lex = load_lexicon(*HEALTH_FILES)
     assert lex not in _triggers(TextContext("hei og takk for sist"))
     assert lex.find(TextContext("hei og takk for sist"), "HELSE") == []
+
+
+def test_numbers_have_no_base_forms():
+    assert base_forms("150386") == () and base_forms("12345678901") == ()
+    assert "insulin" in base_forms("insulinen")  # a word still has its own
+
+
+def test_typo_candidates_share_a_delete_one_variant_with_the_word():
+    health = load_lexicon(*HEALTH_FILES)
+    assert "diabetes" in _typo_candidates("diabtes")[health]
+    assert "astma" in _typo_candidates("asstma")[health]
+    # Too short, too long, or not made of letters: never a typo, so no candidates at all.
+    for word in ("diab", "d" + "iabetes" * 7, "diab3tes", "4945", "150386"):
+        assert _typo_candidates(word) == {}, word
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["diabtes", "asstma", "sosialhjlp", "barnevernn", "depresjin", "barnevenret", "kreftt",
+     "avkastning", "diabetes", "hjemmet", "skjaevesland", "gundersen", "fiskeboller"],
+)
+def test_typos_from_the_shared_index_are_those_of_each_lexicon_alone(word):
+    default_recognizers()  # every lexicon loaded
+    found = {t.lexicon: t.typo_of for t in _test_word(word) if t.typo_of}
+    for lex in lexicon._TESTED_LEXICONS:
+        # By brute force: the alphabetically first typo-matchable entry one typo away.
+        keys = sorted({key for keys in lex._fuzzy.values() for key in keys})
+        expected = ""
+        if word not in lex.single and word not in lex._nofuzzy and word.isalpha():
+            expected = next((k for k in keys if _one_typo(word, k)), "")
+        assert found.get(lex, "") == expected, (word, expected)
+
+
+def test_numbers_are_tested_only_by_lexicons_with_a_numeric_compound_part(monkeypatch):
+    # Fresh registries, so that the lexicons made here do not outlive the test.
+    for name, value in (
+        ("_TESTED_LEXICONS", []),
+        ("_NUMBER_TESTED_LEXICONS", []),
+        ("_TYPO_VARIANTS", {}),
+        ("_WORD_TESTS", {}),
+    ):
+        monkeypatch.setattr(lexicon, name, value)
+    files = {
+        "words": _File([("kreft", "kreft", frozenset({"prefix", "tail"}))], ["syk"], True, []),
+        "numbers": _File([("112", "112", frozenset({"prefix"}))], ["sentral"], False, []),
+    }
+    monkeypatch.setattr(lexicon, "_read", files.__getitem__)
+    words = Lexicon((("words", 0.9),))
+    assert not words.tests_numbers
+    assert lexicon._test_word("4945") == ()
+    numbers = Lexicon((("numbers", 0.9),))
+    assert numbers.tests_numbers
+    assert [t.lexicon for t in lexicon._test_word("112")] == [numbers]
+    assert lexicon._test_word("4945") == ()
+    assert "112" not in lexicon._WORD_TESTS  # numbers are not cached
+    [test] = lexicon._test_word("lungekreft")
+    assert test.lexicon is words and test.compound_end and "lungekreft" in lexicon._WORD_TESTS

@@ -10,7 +10,10 @@ products faster than thinc's. What it computes, in spaCy's terms:
    depends on the token alone, so its 64 numbers are cached per (text, norm).
 2. ``MaxoutWindowEncoder``: three residual layers over a window of one token either side.
    thinc pads every document with three zero rows on each side (its receptive field) and
-   runs the pad rows through the layers too; so do we, which keeps documents independent.
+   runs the pad rows through the layers too; so do we, which keeps documents independent
+   (the last layer only for the tokens: nothing reads its pad rows). The first layer sees
+   embedding rows, which depend on the token alone, so its product is taken per distinct
+   token and summed per window.
 3. ``TransitionBasedParser`` (``ner`` state, three feature tokens, greedy): a projection and
    the parser's "lower" layer are precomputed per token; each step sums three of those rows
    (the next token, the entity's first token, the token before the next), Maxout, and scores
@@ -39,7 +42,10 @@ _ATTRS = ("NORM", "PREFIX", "SUFFIX", "SHAPE")
 _PAD = 3  # thinc's padding between documents in the encoder: window 1 x depth 3
 _LN_EPS = 1e-8
 _CACHE_ROWS = 1 << 16  # cached embedding outputs (64 float32 each: 16 MB at most)
-_CHUNK_ROWS = 8192  # rows per matrix product in the encoder and the closed-state scores
+# Rows per matrix product in the encoder and the closed-state scores. Small enough that a
+# chunk's arrays stay in the CPU's cache and are reused by the allocator from chunk to chunk
+# (larger ones are fresh pages from the OS each time, which costs more than the arithmetic).
+_CHUNK_ROWS = 1024
 
 
 class TokenLike(Protocol):
@@ -98,15 +104,20 @@ class _Layer:
     def __call__(self, x: np.ndarray) -> np.ndarray:
         y = x @ self.W
         y += self.b
+        return self.activate(y)
+
+    def activate(self, y: np.ndarray) -> np.ndarray:
+        """Maxout and LayerNorm of pre-activations ``y`` (the product plus ``b``)."""
         best = _maxout(y, self.pieces)
-        best -= best.mean(axis=1, keepdims=True)
-        var = (best * best).mean(axis=1, keepdims=True)
+        # Row sums by einsum: numpy's mean over a short last axis costs several times more.
+        scale = np.float32(1 / best.shape[1])
+        best -= (np.einsum("ij->i", best) * scale)[:, None]
+        var = np.einsum("ij,ij->i", best, best) * scale
         var += _LN_EPS
-        best /= np.sqrt(var)
-        y = best
-        y *= self.G
-        y += self.beta
-        return y
+        best /= np.sqrt(var)[:, None]
+        best *= self.G
+        best += self.beta
+        return best
 
 
 def _maxout(x: np.ndarray, pieces: int) -> np.ndarray:
@@ -116,6 +127,21 @@ def _maxout(x: np.ndarray, pieces: int) -> np.ndarray:
     for p in range(2, pieces):
         np.maximum(best, x[..., p * width : (p + 1) * width], out=best)
     return best
+
+
+def _chunks(n: int) -> list[tuple[int, int]]:
+    """(start, end) of consecutive chunks of at most ``_CHUNK_ROWS`` of ``n`` rows."""
+    return [(a, min(a + _CHUNK_ROWS, n)) for a in range(0, n, _CHUNK_ROWS)]
+
+
+def _windows(x: np.ndarray) -> np.ndarray:
+    """A read-only view (len(x) - 2, 3 x width) whose row r is ``x[r : r + 3]`` flattened.
+
+    BLAS cannot multiply such a view (its rows overlap): copy a chunk before a product."""
+    n, width = x.shape
+    return np.lib.stride_tricks.as_strided(
+        x, shape=(n - 2, 3 * width), strides=(x.strides[0], x.strides[1]), writeable=False
+    )
 
 
 def _maxout_layer(W: np.ndarray, b: np.ndarray, G: np.ndarray, beta: np.ndarray) -> _Layer:
@@ -163,6 +189,13 @@ class NameNetwork:
             for i in range(depth)
         ]
         self.width = self._embed.G.shape[0]
+        # The first encoder layer's weights per window position (the token before, the
+        # token, the token after) side by side: its input is three embedding rows, so the
+        # product is taken once per distinct token and summed per window (see _encode).
+        first_W = self._encoder[0].W
+        self._first_by_position = np.ascontiguousarray(
+            np.hstack([first_W[p * self.width : (p + 1) * self.width] for p in range(3)])
+        )
         # The parser's projection (a Linear) and its "lower" layer (nF, nO, nP, nI) fused into
         # one product per feature slot; the projection's bias becomes a per-slot constant.
         # Pieces before hidden units (see _Layer).
@@ -209,23 +242,33 @@ class NameNetwork:
         tokens = [t for d in docs for t in d]
         texts = list(map(_text_of, tokens))  # map and zip: no Python code per token
         keys = list(zip(texts, map(_norm_of, tokens), strict=True))
-        tokvecs = self._encode(self._embedded(keys), lengths)
+        tokvecs = self._encode(*self._embedded(keys), lengths)
         is_last = np.zeros(len(tokens), dtype=bool)
         is_last[np.cumsum([n for n in lengths if n]) - 1] = True
         is_space = np.fromiter(map(str.isspace, texts), dtype=bool, count=len(texts))
         closed = self._closed_actions(tokvecs, is_last, is_space)
-        offset = 0
+        # Only tokens whose closed-state action is not O can start an entity: the parse
+        # visits those alone (most tokens are O), in order, per document.
+        opening = np.flatnonzero(closed != self._actions.out)
+        doc_starts = np.cumsum([0, *lengths])
+        edges = np.searchsorted(opening, doc_starts).tolist()
+        opening_at = opening.tolist()
+        opening_action = closed[opening].tolist()
         for k, doc in enumerate(docs):
-            n = lengths[k]
-            if n:
-                spans = self._parse(tokvecs, closed, offset, n)
+            lo, hi = edges[k], edges[k + 1]
+            if lo < hi:
+                offset = int(doc_starts[k])
+                spans = self._parse(
+                    tokvecs[offset : offset + lengths[k]],
+                    [p - offset for p in opening_at[lo:hi]],
+                    opening_action[lo:hi],
+                )
                 out[k] = [(doc[s].start, doc[e - 1].end, label) for s, e, label in spans]
-            offset += n
         return out
 
-    def _embedded(self, keys: list[tuple[str, str]]) -> np.ndarray:
-        """(n_tokens, width): the embedding layer's output for each token (its (text, norm)
-        key), from the cache."""
+    def _embedded(self, keys: list[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:
+        """The embedding layer's output for each token (its (text, norm) key), from the
+        cache: (distinct rows, width) and, per token, the index of its row."""
         with self._cache_lock:
             index = self._cache_index
             rows = list(map(index.get, keys))
@@ -238,7 +281,9 @@ class NameNetwork:
                 self._cache[new_rows] = self._embed_uncached(missing)
                 index.update(zip(missing, new_rows.tolist(), strict=True))
                 rows = list(map(index.get, keys))
-            return self._cache[np.array(rows, dtype=np.intp)]
+            distinct, token_ids = np.unique(np.array(rows, dtype=np.intp), return_inverse=True)
+            # Copied under the lock: another thread may reuse the rows once the cache fills.
+            return self._cache[distinct], token_ids
 
     def _embed_uncached(self, keys: Sequence[tuple[str, str]]) -> np.ndarray:
         sid = self._string_ids
@@ -255,32 +300,60 @@ class NameNetwork:
             parts.append(table[rows].sum(axis=1))
         return self._embed(np.concatenate(parts, axis=1))
 
-    def _encode(self, embedded: np.ndarray, lengths: list[int]) -> np.ndarray:
+    def _encode(self, vectors: np.ndarray, token_ids: np.ndarray, lengths: list[int]) -> np.ndarray:
         """The encoder over all documents at once, with thinc's zero padding between them;
-        returns the rows of the tokens only. Rows go through each layer in chunks, so a
-        huge text costs memory in proportion to tokens x width, not x window x pieces."""
-        width = self.width
+        returns the rows of the tokens only (token i's embedding is ``vectors[token_ids[i]]``).
+
+        Rows are laid out as thinc does (``_PAD`` zero rows before, between and after the
+        documents) with one more zero row at either end of the buffer, so that the window of
+        every row (the row before, itself, the row after) is three consecutive buffer rows.
+        The pad rows go through the layers as in thinc, as far as a token's result depends
+        on them: the last layer computes the token rows only.
+
+        The first layer's input is embedding rows, which depend on the token alone: its
+        product is taken once per distinct token and window position, then summed per
+        window (words repeat: on the benchmark corpus a third of a chunk's rows are distinct
+        tokens). Rows go through each layer in chunks, so a huge text costs memory in
+        proportion to tokens x width, not x window x pieces."""
         n_docs = len(lengths)
         total = sum(lengths) + _PAD * (n_docs + 1)
-        x = np.zeros((total, width), dtype=np.float32)
         starts = np.cumsum([0, *lengths[:-1]]) + _PAD * np.arange(1, n_docs + 1)
         token_rows = np.concatenate(
             [np.arange(s, s + n) for s, n in zip(starts.tolist(), lengths, strict=True)]
         )
-        x[token_rows] = embedded
-        nxt = np.empty_like(x)
-        for layer in self._encoder:
-            for a in range(0, total, _CHUNK_ROWS):
-                b = min(a + _CHUNK_ROWS, total)
-                window = np.zeros((b - a, 3 * width), dtype=np.float32)
-                lo = max(a - 1, 0)
-                window[lo + 1 - a :, :width] = x[lo : b - 1]  # the token before
-                window[:, width : 2 * width] = x[a:b]
-                hi = min(b + 1, total)
-                window[: hi - 1 - a, 2 * width :] = x[a + 1 : hi]  # the token after
-                np.add(x[a:b], layer(window), out=nxt[a:b])
+        # Buffer row r + 1 holds row r; index len(vectors) is a zero row (pads, both ends).
+        vectors = np.vstack([vectors, np.zeros((1, self.width), dtype=np.float32)])
+        ids = np.full(total + 2, len(vectors) - 1, dtype=np.intp)
+        ids[token_rows + 1] = token_ids
+        x = vectors[ids]
+        first, *middle, last = self._encoder
+        nxt = np.zeros_like(x)
+        for a, b in _chunks(total):
+            pre = self._first_layer_input(vectors, ids[a : b + 2])
+            np.add(x[a + 1 : b + 1], first.activate(pre), out=nxt[a + 1 : b + 1])
+        x, nxt = nxt, x
+        for layer in middle:
+            windows = _windows(x)
+            for a, b in _chunks(total):
+                np.add(x[a + 1 : b + 1], layer(windows[a:b].copy()), out=nxt[a + 1 : b + 1])
             x, nxt = nxt, x
-        return x[token_rows]
+        windows = _windows(x)
+        out = np.empty((len(token_rows), self.width), dtype=np.float32)
+        for a, b in _chunks(len(token_rows)):
+            rows = token_rows[a:b]
+            np.add(x[rows + 1], last(windows[rows]), out=out[a:b])
+        return out
+
+    def _first_layer_input(self, vectors: np.ndarray, ids: np.ndarray) -> np.ndarray:
+        """The first encoder layer's pre-activations for the windows of consecutive rows
+        whose embeddings are ``vectors[ids]`` (the first and last row only as neighbours)."""
+        distinct, local = np.unique(ids, return_inverse=True)
+        by_position = (vectors[distinct] @ self._first_by_position).reshape(len(distinct), 3, -1)
+        pre = by_position[local[:-2], 0]
+        pre += by_position[local[1:-1], 1]
+        pre += by_position[local[2:], 2]
+        pre += self._encoder[0].b
+        return pre
 
     def _closed_actions(
         self, tokvecs: np.ndarray, is_last: np.ndarray, is_space: np.ndarray
@@ -289,8 +362,7 @@ class NameNetwork:
         the padding, so the scores of every token come from matrix products)."""
         acts = self._actions
         out = np.empty(len(tokvecs), dtype=np.int64)
-        for a in range(0, len(tokvecs), _CHUNK_ROWS):
-            b = min(a + _CHUNK_ROWS, len(tokvecs))
+        for a, b in _chunks(len(tokvecs)):
             pre = tokvecs[a:b] @ self._slot_W[0]
             pre += self._closed_bias
             scores = _maxout(pre, self._n_pieces) @ self._upper_W.T
@@ -310,37 +382,34 @@ class NameNetwork:
         return row @ self._slot_W[f] + self._slot_c[f]
 
     def _parse(
-        self, tokvecs: np.ndarray, closed: np.ndarray, offset: int, n: int
+        self, tokvecs: np.ndarray, opening_at: list[int], opening_action: list[int]
     ) -> list[tuple[int, int, str]]:
+        """Token spans (start, end, label) of one document's entities (``tokvecs`` are its
+        token vectors), from the tokens whose closed-state action is not O, in order, and
+        those actions: a U is an entity of one token; a B opens one, which then takes I
+        steps until an L, step by step. Tokens inside an entity are no openings."""
         acts = self._actions
+        n = len(tokvecs)
         out: list[tuple[int, int, str]] = []
-        choice = closed[offset : offset + n].tolist()
-        t = 0
-        while t < n:
-            a = choice[t]
-            if a == acts.out:
-                t += 1
+        t = 0  # the first token not yet in an entity
+        for start, a in zip(opening_at, opening_action, strict=True):
+            if start < t:
                 continue
             label = acts.label_of[a]
             if a in acts.unit_set:
-                out.append((t, t + 1, label))
-                t += 1
+                out.append((start, start + 1, label))
+                t = start + 1
                 continue
-            # Begin: the entity stays open until an L, chosen step by step. The features:
-            # the next token (slot 0), the entity's first token (1), the token before (2).
-            start = t
-            t += 1
+            # The features inside an entity: the next token (slot 0), the entity's first
+            # token (1), the token before the next (2).
+            t = start + 1
             up_in = self._upper_W[acts.inside[label]]
             up_last = self._upper_W[acts.last[label]]
             b_in = float(self._upper_b[acts.inside[label]])
             b_last = float(self._upper_b[acts.last[label]])
-            first = self._slot(1, tokvecs[offset + start]) + self._lower_b
+            first = self._slot(1, tokvecs[start]) + self._lower_b
             while True:
-                pre = (
-                    self._slot(0, tokvecs[offset + t])
-                    + self._slot(2, tokvecs[offset + t - 1])
-                    + first
-                )
+                pre = self._slot(0, tokvecs[t]) + self._slot(2, tokvecs[t - 1]) + first
                 hidden = _maxout(pre, self._n_pieces)
                 s_in = float(hidden @ up_in) + b_in
                 s_last = float(hidden @ up_last) + b_last

@@ -14,6 +14,9 @@ writes, plus the lexeme NORM exceptions); ``Tokenizer`` runs spaCy's algorithm o
 3. a final pass re-joins token sequences that spell a special case containing an affix
    (spaCy's ``PhraseMatcher`` over ``_tokenize_affixes(case, False)``), e.g. ``kl`` ``.``.
 
+A chunk of ASCII digits that is no special case skips step 2 when the rules' affix patterns
+can take no digit (read off the patterns once): it is then one token, whatever step 2 tried.
+
 This module never imports spaCy: ``rules_from_spacy`` is handed a loaded pipeline.
 """
 
@@ -22,6 +25,8 @@ from __future__ import annotations
 import functools
 import json
 import re
+import re._constants as sre  # the stdlib's regex parser, to read what a pattern can consume
+import re._parser as sre_parse
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -204,6 +209,16 @@ class Tokenizer:
                     if chunk and chunk not in self._specials and chunk not in self._pinned:
                         self._pinned[chunk] = self._tokenize_chunk(chunk, with_specials=False)
 
+        # A chunk of ASCII digits ("4945", "150386") that is not a special case is one token
+        # when no affix pattern can take a digit, as with spaCy's rules (they split at
+        # punctuation, symbols and units): numbers, many of the distinct chunks of comments,
+        # then skip the affix searches (see ``_new_entry``).
+        self._digits_stay_whole = all(
+            rules[field] is None
+            or _takes_no_ascii_digit(rules[field], nonempty=field == "infix_finditer")
+            for field in ("prefix_search", "suffix_search", "infix_finditer")
+        )
+
         # The tokens of a chunk, from the special cases, the pinned chunks, then a bounded
         # cache (like spaCy's, it stops growing when full).
         self._chunk_cache: dict[str, _Entry] = {}
@@ -263,7 +278,15 @@ class Tokenizer:
         return tokens
 
     def _new_entry(self, chunk: str) -> _Entry:
-        entry = self._entry(self._tokenize_chunk(chunk, with_specials=True))
+        if self._digits_stay_whole and chunk.isdigit() and chunk.isascii():
+            # What ``_tokenize_chunk`` gives (special cases and pinned chunks are in the
+            # cache, so never asked here): no prefix or suffix (an affix match can take no
+            # digit, so it is empty), and no infix split (an infix match is never empty).
+            # Whether or not ``token_match`` / ``url_match`` match, the chunk is one token.
+            pieces: tuple[_Piece, ...] = ((chunk, self._lex_norm(chunk)),)
+        else:
+            pieces = self._tokenize_chunk(chunk, with_specials=True)
+        entry = self._entry(pieces)
         if len(self._chunk_cache) < self._cache_limit:
             self._chunk_cache[chunk] = entry
         return entry
@@ -437,6 +460,67 @@ class Tokenizer:
             i = end
         result += tokens[i:]
         return result
+
+
+# Categories of ``\s``, ``\D``, ``\W`` and line breaks: they hold no ASCII digit.
+_NON_DIGIT_CATEGORIES = frozenset(
+    {
+        sre.CATEGORY_NOT_DIGIT,
+        sre.CATEGORY_SPACE,
+        sre.CATEGORY_NOT_WORD,
+        sre.CATEGORY_LINEBREAK,
+    }
+)
+_ASCII_DIGITS = range(ord("0"), ord("9") + 1)
+_NOT_CONSUMING = (sre.ASSERT, sre.ASSERT_NOT, sre.AT)  # lookarounds, anchors
+
+
+def _takes_no_ascii_digit(pattern: str, *, nonempty: bool = False) -> bool:
+    """Whether no match of ``pattern`` can consume an ASCII digit, so that in a string of
+    digits every match is empty (and, with ``nonempty``, whether no match can be empty, so
+    that there is none at all). Read off the parsed pattern; lookarounds consume nothing.
+    Conservative: anything not understood counts as taking a digit."""
+    parsed = sre_parse.parse(pattern)
+    return not _may_consume_digit(parsed) and (not nonempty or parsed.getwidth()[0] > 0)
+
+
+def _may_consume_digit(items: Any) -> bool:
+    """Whether a parsed (sub)pattern, a sequence of (op, argument), may consume a digit."""
+    for op, av in items:
+        if op in _NOT_CONSUMING:
+            continue
+        if op is sre.LITERAL:
+            found = av in _ASCII_DIGITS
+        elif op is sre.IN:
+            found = _set_may_hold_digit(av)
+        elif op is sre.SUBPATTERN:
+            found = _may_consume_digit(av[3])
+        elif op is sre.BRANCH:
+            found = any(_may_consume_digit(branch) for branch in av[1])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            found = _may_consume_digit(av[2])
+        else:  # any character, a back reference, ...: may be a digit
+            found = True
+        if found:
+            return True
+    return False
+
+
+def _set_may_hold_digit(items: list[tuple[Any, Any]]) -> bool:
+    """Whether a character set (``[...]``, ``\\d``) may hold an ASCII digit."""
+    negated = False
+    listed: set[int] = set()  # the ASCII digits among the set's items
+    for op, av in items:
+        if op is sre.NEGATE:
+            negated = True
+        elif op is sre.LITERAL:
+            if av in _ASCII_DIGITS:
+                listed.add(av)
+        elif op is sre.RANGE:
+            listed.update(d for d in _ASCII_DIGITS if av[0] <= d <= av[1])
+        elif not (op is sre.CATEGORY and av in _NON_DIGIT_CATEGORIES):
+            return True  # \d, \w, \S, ...: may hold one
+    return len(listed) < len(_ASCII_DIGITS) if negated else bool(listed)
 
 
 def _append_pieces(

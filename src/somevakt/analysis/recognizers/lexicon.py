@@ -30,8 +30,9 @@ lookups in a per-text index of word forms shared by all recognizers (built once 
 multi-word entries and closed compounds are a few precompiled regular expressions whose every
 repetition is bounded, so matching stays linear in the length of the text. The regexes only
 run when a word of the text can start a match: which words can (typos, compound prefixes and
-tails) is tested once per word form and process for all lexicons, so a lexicon that nothing
-in a text can match, as for most texts, costs a few set operations.
+tails) is tested once per word form and process for all lexicons (a number only by lexicons
+with a compound part made of digits), so a lexicon that nothing in a text can match, as for
+most texts, costs a few set operations.
 """
 
 from __future__ import annotations
@@ -134,6 +135,8 @@ def base_forms(word: str) -> tuple[str, ...]:
     n = len(word)
     if n > _MAX_COMPOUND:  # no word is this long; do not strip endings off noise
         return ()
+    if not word[-1].isalpha():  # every ending is letters: numbers ("150386") have none
+        return ()
     return tuple(
         word[: n - len(suf)]
         for suf, min_stem in _SUFFIX_MIN_STEM
@@ -235,7 +238,8 @@ class Lexicon:
         self.single: dict[str, Entry] = {}
         multi: dict[str, Entry] = {}
         heads: list[str] = []
-        # Entries that may match with a typo, and their delete-one variants -> those entries.
+        # Entries that may match with a typo, and their delete-one variants -> those entries
+        # (gathered for all lexicons in _TYPO_VARIANTS).
         self._fuzzy: dict[str, list[str]] = {}
         self._nofuzzy: set[str] = set()
         # Earlier files win: the hand-written file is listed first and sets the flags.
@@ -280,6 +284,11 @@ class Lexicon:
         # entries or ends with one of its ``tail`` entries (tested per word in _triggers).
         self._prefix_tuple = tuple(prefixes) if self._prefix_re is not None else ()
         self._tail_tuple = tuple(tails)
+        # Whether a number ("4945", "17") can start or end a compound here: only with a
+        # ``prefix`` or ``tail`` entry made of digits (none of the shipped lexicons has one).
+        self.tests_numbers = any(
+            not affix or affix.isnumeric() for affix in (*self._prefix_tuple, *self._tail_tuple)
+        )
         if self._fuzzy or self._prefix_tuple or self._tail_tuple:
             _register_word_tests(self)
 
@@ -347,22 +356,22 @@ class Lexicon:
                 if s not in exact:  # the word (or its stem) matched as written
                     hits.append((*_extend_hyphens(index.text, s, e), entry))
 
-    def _word_test(self, w: str) -> _WordTest | None:
-        """What a word form may start in this lexicon besides a plain entry lookup."""
-        typo_of = self._typo_of(w) if self._fuzzy else ""
+    def _word_test(
+        self, w: str, typo_candidates: AbstractSet[str] = frozenset()
+    ) -> _WordTest | None:
+        """What a word form may start in this lexicon besides a plain entry lookup;
+        ``typo_candidates`` are the entries of this lexicon it may be a typo of
+        (``_typo_candidates``)."""
+        typo_of = self._typo_of(w, typo_candidates) if typo_candidates else ""
         starts = w.startswith(self._prefix_tuple)
         ends = w.endswith(self._tail_tuple)
         return _WordTest(self, typo_of, starts, ends) if typo_of or starts or ends else None
 
-    def _typo_of(self, w: str) -> str:
-        if not _FUZZY_MIN <= len(w) <= _MAX_COMPOUND:  # no entry is that long: skip noise
+    def _typo_of(self, w: str, candidates: AbstractSet[str]) -> str:
+        """The first (alphabetically) of the candidate entries that ``w`` is one typo of."""
+        if w in self.single or w in self._nofuzzy:
             return ""
-        if w in self.single or w in self._nofuzzy or not w.isalpha():
-            return ""
-        cands: set[str] = set()
-        for v in (w, *_deletes(w)):
-            cands.update(self._fuzzy.get(v, ()))
-        for key in sorted(cands):
+        for key in sorted(candidates):
             if _one_typo(w, key):
                 return key
         return ""
@@ -402,16 +411,54 @@ class _Triggers:
 # and is cleared when it gets large.
 _TESTED_LEXICONS: list[Lexicon] = []
 _WORD_TESTS: dict[str, tuple[_WordTest, ...]] = {}
+# Those of the lexicons that have anything to test on a number (``Lexicon.tests_numbers``).
+_NUMBER_TESTED_LEXICONS: list[Lexicon] = []
+# Per delete-one variant of an entry that may match with a typo (the entry itself included):
+# the lexicons and entries it comes from. One index for all lexicons, so that a new word's
+# variants are made and looked up once, not once per lexicon.
+_TYPO_VARIANTS: dict[str, list[tuple[Lexicon, str]]] = {}
 
 
 def _register_word_tests(lexicon: Lexicon) -> None:
     _TESTED_LEXICONS.append(lexicon)
+    if lexicon.tests_numbers:
+        _NUMBER_TESTED_LEXICONS.append(lexicon)
+    for variant, keys in lexicon._fuzzy.items():
+        _TYPO_VARIANTS.setdefault(variant, []).extend((lexicon, key) for key in keys)
     _WORD_TESTS.clear()
 
 
+def _typo_candidates(w: str) -> dict[Lexicon, set[str]]:
+    """Per lexicon, the typo-matchable entries that share a delete-one variant with the word
+    form ``w``: the only entries it can be one typo away from."""
+    found: dict[Lexicon, set[str]] = {}
+    # Only words of letters, and no longer than any entry (skip noise), can be typos.
+    if _FUZZY_MIN <= len(w) <= _MAX_COMPOUND and w.isalpha():
+        for variant in (w, *_deletes(w)):
+            for lexicon, key in _TYPO_VARIANTS.get(variant, ()):
+                found.setdefault(lexicon, set()).add(key)
+    return found
+
+
 def _test_word(w: str) -> tuple[_WordTest, ...]:
-    """Run every lexicon's tests on a word form not in the cache yet, and cache them."""
-    tests = tuple(t for lex in _TESTED_LEXICONS if (t := lex._word_test(w)) is not None)
+    """Run every lexicon's tests on a word form not in the cache yet, and cache them.
+
+    Numbers are the exception: most distinct words of comments are numbers (phone numbers,
+    ids, amounts, dates), each new to the cache. A number (a word without a letter: every
+    character of a word is a letter or numeric) is never a typo, as those need letters, and
+    starts or ends only compound entries made of digits. So only the lexicons that have such
+    an entry test it, and numbers are not cached, leaving the cache to words.
+    """
+    if w.isnumeric():
+        return tuple(
+            t for lex in _NUMBER_TESTED_LEXICONS if (t := lex._word_test(w)) is not None
+        )
+    typo_candidates = _typo_candidates(w)
+    tests = tuple(
+        t
+        for lex in _TESTED_LEXICONS
+        if (t := lex._word_test(w, typo_candidates.get(lex, frozenset()))) is not None
+    )
     if len(_WORD_TESTS) >= _WORD_TESTS_MAX:
         _WORD_TESTS.clear()
     _WORD_TESTS[w] = tests
