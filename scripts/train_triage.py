@@ -6,6 +6,11 @@ data/triage/heldout2.jsonl (earlier held-out sets whose errors were studied, so 
 longer measure anything honestly). data/triage/heldout3.jsonl is the development check and
 data/triage/heldout4.jsonl the clean measurement; neither is read here.
 
+Each comment's input row is ``triage_model.text_vector`` (idf-weighted word, character n-gram,
+bigram and symbol features, normalised as if no two words shared a feature: see that
+module's docstring) followed by its binary side features, exactly what
+``LinearTriageModel.score_folded_many`` scores at run time from cached per-word parts.
+
 Model selection is by stratified 5-fold cross-validation of the *whole* triage (analysis
 findings + rule signals + model + precedence, as TriageClassifier runs it): the
 regularisation strength C maximises cross-validated macro-F1, and the probability above
@@ -37,12 +42,15 @@ from sklearn.model_selection import StratifiedGroupKFold
 
 from somevakt.analysis.classify import CATEGORIES, REMOVAL_CATEGORIES, TriageClassifier
 from somevakt.analysis.engine import Analyzer
+from somevakt.analysis.normalize import fold
 from somevakt.analysis.triage_model import (
     DEFAULT_MODEL_DIR,
     LinearTriageModel,
     build_vocab,
     side_features,
     text_features,
+    text_units,
+    text_vector,
 )
 from somevakt.analysis.triage_signals import find_signals
 from somevakt.analysis.types import Analysis
@@ -62,41 +70,53 @@ def load(path: Path) -> list[dict[str, str]]:
     return out
 
 
-def featurize(records: list[dict[str, str]]) -> tuple[list[Counter[str]], list[set[str]]]:
-    counts, sides = [], []
-    for r in records:
-        text = r["text"]
-        counts.append(text_features(text))
-        sides.append(side_features(text, find_signals(text), r.get("context")))
-    return counts, sides
+class Features:
+    """What training needs of each record: feature counts (for the vocabulary and idf),
+    units (for the text vectors) and side features."""
+
+    def __init__(self, records: list[dict[str, str]]) -> None:
+        self.counts: list[Counter[str]] = []
+        self.units: list[Counter[str]] = []
+        self.sides: list[set[str]] = []
+        for r in records:
+            text = r["text"]
+            folded = fold(text).text
+            self.counts.append(text_features(text, folded))
+            self.units.append(text_units(text, folded))
+            self.sides.append(side_features(text, find_signals(text), r.get("context"), folded))
+
+    def subset(self, rows: list[int]) -> Features:
+        part = Features([])
+        part.counts = [self.counts[i] for i in rows]
+        part.units = [self.units[i] for i in rows]
+        part.sides = [self.sides[i] for i in rows]
+        return part
 
 
 def matrix(
-    counts: list[Counter[str]],
-    sides: list[set[str]],
-    vocab: dict[str, int],
-    idf: np.ndarray,
-    side_vocab: dict[str, int],
+    features: Features, vocab: dict[str, int], idf: np.ndarray, side_vocab: dict[str, int]
 ) -> sparse.csr_matrix:
-    """The same vectors LinearTriageModel.vectorize builds at run time."""
-    probe = LinearTriageModel(
-        list(CATEGORIES), vocab, side_vocab, idf, np.zeros((1, 1)), np.zeros(1)
-    )
-    rows, cols, vals = [], [], []
-    for i, (c, s) in enumerate(zip(counts, sides, strict=True)):
-        ix, v = probe.vectorize(c, s)
-        rows.extend([i] * len(ix))
-        cols.extend(ix.tolist())
-        vals.extend(v.tolist())
-    shape = (len(counts), len(vocab) + len(side_vocab))
+    """The model's input rows: ``text_vector`` (what LinearTriageModel scores at run time),
+    then the side features (1 each)."""
+    n_text = len(vocab)
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for i, (units, side) in enumerate(zip(features.units, features.sides, strict=True)):
+        x = text_vector(units, vocab, idf)
+        x.update((n_text + side_vocab[s], 1.0) for s in side if s in side_vocab)
+        rows += [i] * len(x)
+        cols += x.keys()
+        vals += x.values()
+    shape = (len(features.units), n_text + len(side_vocab))
     return sparse.csr_matrix((vals, (rows, cols)), shape=shape)
 
 
-def fit(counts, sides, y, c_value: float, min_df: int):  # type: ignore[no-untyped-def]
-    vocab, idf = build_vocab(counts, min_df=min_df)
-    side_terms = sorted({s for ss in sides for s in ss})
+def fit(features: Features, y, c_value: float, min_df: int):  # type: ignore[no-untyped-def]
+    vocab, idf = build_vocab(features.counts, min_df=min_df)
+    side_terms = sorted({s for ss in features.sides for s in ss})
     side_vocab = {t: i for i, t in enumerate(side_terms)}
-    x = matrix(counts, sides, vocab, idf, side_vocab)
+    x = matrix(features, vocab, idf, side_vocab)
     clf = LogisticRegression(C=c_value, max_iter=3000, class_weight="balanced")
     clf.fit(x, y)
     return clf, vocab, idf, side_vocab
@@ -162,7 +182,7 @@ def main() -> None:
             # Variants of one hand-written comment or one template stay in one fold, so the
             # cross-validation measures new phrasings, not new spellings of a seen one.
             groups.append(f"{path.name}:{r['category']}:{r.get('note') or r.get('id')}")
-    counts, sides = featurize(records)
+    features = Features(records)
     y = np.array([CATEGORIES.index(r["category"]) for r in records])
     gold = [r["category"] for r in records]
     print(f"{len(records)} training comments, {dict(Counter(gold))}")
@@ -181,9 +201,7 @@ def main() -> None:
     skf = StratifiedGroupKFold(n_splits=args.folds, shuffle=True, random_state=0)
     for tr, te in skf.split(np.zeros(len(y)), y, groups):
         for c in grid_c:
-            clf, vocab, idf, sv = fit(
-                [counts[i] for i in tr], [sides[i] for i in tr], y[tr], c, args.min_df
-            )
+            clf, vocab, idf, sv = fit(features.subset(tr.tolist()), y[tr], c, args.min_df)
             model = to_model(clf, vocab, idf, sv)
             for t in grid_t:
                 for s in grid_s:
@@ -232,7 +250,7 @@ def main() -> None:
                     fh.write(json.dumps({**r, "predicted": p}, ensure_ascii=False) + "\n")
 
     t0 = time.perf_counter()
-    clf, vocab, idf, side_vocab = fit(counts, sides, y, c_value, args.min_df)
+    clf, vocab, idf, side_vocab = fit(features, y, c_value, args.min_df)
     model = to_model(clf, vocab, idf, side_vocab)
     model.save(
         args.out,

@@ -90,7 +90,14 @@ def test_criticism_is_not_discrimination(clf, analyzer) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Saksbehandleren er en i d i o t", "Saksbehandleren er en 1d10t", "du er en h0re"]
+    "text",
+    [
+        "Saksbehandleren er en i d i o t",
+        "Saksbehandleren er en 1d10t",
+        "du er en h0re",
+        "Saksbehandleren er en idiooot",
+        "Saksbehandleren er en ___idiot",
+    ],
 )
 def test_spelling_tricks_do_not_hide_a_slur(clf, analyzer, text: str) -> None:
     result = run(clf, analyzer, text)
@@ -286,94 +293,117 @@ def test_a_comment_under_a_post_is_not_a_factual_error_by_default(clf, analyzer)
     assert run(clf, analyzer, "Takk for beskjed, kjempefint å vite!", post).category == "feedback"
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Hei! Når åpner Birkenes bibliotek 12. desember kl. 10? 😊",
-        "Sønnen min (12) har ADHD og NAV sier nei… idiooot 1d10t i d i o t",
-        "",
-        "   ",
-        "aaa bbb aaa bbb 2024 2025 €€€ $$$ ||| !!!",
-    ],
-)
-def test_fast_vectorizer_matches_the_feature_strings(clf, text: str) -> None:
-    """The run-time path (columns straight from words) builds the same vector as the
-    training path (feature strings, then the vocabulary), column order included."""
-    from somevakt.analysis.normalize import fold
-    from somevakt.analysis.triage_model import text_features
-
-    model = clf.model
-    assert model is not None
-    folded = fold(text).text
-    side = {"len:short", "s:question_form", "shape:has_question"}
-    for _ in range(2):  # cold and warm per-word cache
-        ix_fast, v_fast = model.vectorize_folded(folded, side)
-        ix_ref, v_ref = model.vectorize(text_features(text, folded), side)
-        assert ix_fast.tolist() == ix_ref.tolist()
-        assert v_fast.tolist() == v_ref.tolist()
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Hei! Når åpner Birkenes bibliotek 12. desember kl. 10? 😊",
-        "Sønnen min (12) har ADHD og NAV sier nei… idiooot 1d10t i d i o t",
-        "",
-        "Jeg har hørt at de skal legge ned skolen, stemmer det? " * 12,
-    ],
-)
-def test_contributions_match_the_plain_column_gather(clf, text: str) -> None:
-    """The transposed-copy gather gives the contributions and probabilities of
-    ``coef[:, ix] * v`` bit for bit, memory layout included (it decides the sum order)."""
-    import numpy as np
-
-    from somevakt.analysis.normalize import fold
-
-    model = clf.model
-    assert model is not None
-    ix, v = model.vectorize_folded(fold(text).text, {"len:short", "s:question_form"})
-    probs, cols, contrib = model._contributions(ix, v)
-    ref = model.coef[:, ix] * v
-    assert contrib.strides == ref.strides
-    assert contrib.tobytes() == ref.tobytes()
-    logits = ref.sum(axis=1) + model.intercept
-    logits -= logits.max()
-    e = np.exp(logits)
-    assert probs.tobytes() == (e / e.sum()).tobytes()
-    assert cols is ix
-
-
-def test_tricky_token_pattern_finds_whole_tokens() -> None:
-    """The token-start form of the pattern (run on " " + text, the token in its group
-    "token") finds what "[^\\s]*(?:...)[^\\s]*" found, but for tokens without a letter
-    (no character of str.isalpha), which deobfuscated_tokens drops anyway."""
+def test_slur_shaped_tokens_are_the_tricky_tokens_that_can_be_slurs() -> None:
+    """The token patterns find what "[^\\s]*(?:[0-9@$|€!]|(\\w)\\1\\1)[^\\s]*" found (tricky
+    tokens with a letter), but for those whose stripped core holds a character that neither
+    a slur nor _LEET's undoing of it can hold: such tokens could never pass the slur check."""
     import random
     import re
 
-    from somevakt.analysis.triage_signals import _TRICKY_TOKEN_RE
+    from somevakt.analysis.triage_signals import _LEET, _STRIP, _slur_shaped_tokens
 
-    reference = re.compile(r"[^\s]*(?:[0-9@$|€!]|(\w)\1\1)[^\s]*")
+    tricky = re.compile(r"[^\s]*(?:[0-9@$|€!]|(\w)\1\1)[^\s]*")
+    could_be_slur = set("abcdefghijklmnopqrstuvwxyz-") | set(map(chr, _LEET))
     rng = random.Random(5)
-    fuzz = ["".join(rng.choices("ab1 .-_\t\n!aa²é€", k=rng.randint(0, 30))) for _ in range(3000)]
+    chars = "ab1 .-_\t\n!aa²é€2@xyz:"
+    fuzz = ["".join(rng.choices(chars, k=rng.randint(0, 30))) for _ in range(4000)]
     for text in [
-        "1d10t h0re idiooot vanlig ord a1 b!c $$$ ... aaa",
-        "x@y.no\tny\nlinje!! 777 ordet",
+        "1d10t h0re idiooot vanlig ord a1 b!c $$$ ... aaa ___idiot",
+        "x@y.no\tny\nlinje!! 777 ordet takk! kl.10 12:00",
         "",
         " !",
-        "abc aabbcc aaab",
+        "abc aabbcc aaab bbb222 ééé",
         "ring 912 34 567 kl. 10.00, 12. mai, 1000kr ²²² ___a",
         *fuzz,
     ]:
-        got = [m.span("token") for m in _TRICKY_TOKEN_RE.finditer(" " + text)]
-        want = [
-            (m.start() + 1, m.end() + 1)
-            for m in reference.finditer(text)
-            if any(map(str.isalpha, m.group()))
-        ]
-        # A letter the pattern sees but str.isalpha does not ("²" is \w, not a digit to
-        # \d): such extra tokens are harmless, as the caller checks isalpha itself.
-        assert [g for g in got if any(map(str.isalpha, text[g[0] - 1 : g[1] - 1]))] == want
-        assert set(want) <= set(got)
+        want = []
+        for m in tricky.finditer(text):
+            core = m.group().strip(_STRIP)
+            if any(map(str.isalpha, m.group())) and core and set(core) <= could_be_slur:
+                want.append((m.start(), m.group()))
+        assert _slur_shaped_tokens(text, " " + text) == want, text
+
+
+def test_slur_shaped_tokens_keep_tricks_and_skip_other_tokens() -> None:
+    from somevakt.analysis.triage_signals import _slur_shaped_tokens
+
+    text = "din 1d10t, idiooot og ___idiot"
+    assert [t for _, t in _slur_shaped_tokens(text, " " + text)] == [
+        "1d10t,",
+        "idiooot",
+        "___idiot",
+    ]
+    for text in ["ola@gmail.com kl.10 12:00 2024 912 34 567", "vanlige ord uten triks", ""]:
+        assert _slur_shaped_tokens(text, " " + text) == []
+
+
+def test_tokens_left_out_could_never_be_slurs() -> None:
+    """Every tricky token (the unfiltered definition above) whose undone form passes the
+    slur check is still among the tokens deobfuscated_tokens gives."""
+    import random
+    import re
+
+    from somevakt.analysis.triage_signals import (
+        _LEET,
+        _REPEAT_RE,
+        _SLUR_RE,
+        _STRIP,
+        deobfuscated_tokens,
+    )
+
+    tricky = re.compile(r"[^\s]*(?:[0-9@$|€!]|(\w)\1\1)[^\s]*")
+    pieces = ["idiot", "h0re", "1d10t", "f1tt", "e", "sv", "1n", "___", "!", "000", "ooo"]
+    pieces += ["3", "-", "cp-unge", "x", "é", "2", ".", ":", "@", "$", " ", " ", "\n", "«"]
+    rng = random.Random(9)
+    found = 0
+    for _ in range(6000):
+        text = "".join(rng.choices(pieces, k=rng.randint(1, 8)))
+        want = set()
+        for m in tricky.finditer(text):
+            raw = m.group()
+            core = raw.strip(_STRIP)
+            if not core or not any(map(str.isalpha, core)):
+                continue
+            word = _REPEAT_RE.sub(r"\1", core.translate(_LEET))
+            if _SLUR_RE.match(word):
+                want.add((word, m.start() + len(raw) - len(raw.lstrip(_STRIP))))
+        got = {(t.word, t.start) for t in deobfuscated_tokens(text, plain=False)}
+        assert want <= got, text
+        found += len(want)
+    assert found > 200  # (the fuzz does make slurs)
+
+
+def test_slur_alphabet_is_letters_and_hyphen() -> None:
+    """What the token patterns assume: every word _SLUR_RE matches is made of a-z and "-"."""
+    import re._constants as sre
+    import re._parser as sre_parse
+    from collections.abc import Iterable
+    from typing import Any
+
+    from somevakt.analysis.triage_signals import _SLUR_RE
+
+    literals: list[int] = []
+
+    def walk(nodes: Iterable[tuple[Any, Any]]) -> None:
+        for op, av in nodes:
+            if op is sre.LITERAL:
+                literals.append(av)
+            elif op is sre.SUBPATTERN:
+                walk(av[3])
+            elif op is sre.BRANCH:
+                for alt in av[1]:
+                    walk(alt)
+            elif op is sre.MAX_REPEAT or op is sre.MIN_REPEAT:
+                walk(av[2])
+            elif op is sre.IN:  # (the parser turns "e|a" into a set)
+                for item_op, item in av:
+                    assert item_op is sre.LITERAL, item_op
+                    literals.append(item)
+            else:  # only the anchors ^ and $ consume nothing
+                assert op is sre.AT, op
+
+    walk(sre_parse.parse(_SLUR_RE.pattern))
+    assert literals and set(map(chr, literals)) <= set("abcdefghijklmnopqrstuvwxyz-")
 
 
 def test_spaced_pattern_finds_what_the_lookbehind_form_found() -> None:

@@ -1,6 +1,5 @@
 """The fast paths of triage give exactly what the plain paths give.
 
-- the batch model scoring (``score_folded_many``) against the one-text path, float for float;
 - the pattern pre-check (``PatternGate``) against running each pattern over the whole text;
 - batch classification and batch records against one text at a time.
 """
@@ -12,13 +11,11 @@ import random
 import re
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from somevakt.analysis import Analyzer
 from somevakt.analysis.classify import Classification, Evidence, TriageClassifier, copies_of
 from somevakt.analysis.normalize import fold
-from somevakt.analysis.triage_model import LinearTriageModel, side_features
 from somevakt.analysis.triage_signals import (
     _GATE,
     _HOSTILE,
@@ -30,7 +27,6 @@ from somevakt.analysis.triage_signals import (
     _necessary_prefixes,
     _sentence_bounds,
     _sentences_holding,
-    find_signals,
 )
 from somevakt.jsonl import InputRecord
 from somevakt.processing import CommentProcessor
@@ -69,37 +65,6 @@ def clf() -> TriageClassifier:
 @pytest.fixture(scope="module")
 def texts() -> list[tuple[str, str | None]]:
     return _texts()
-
-
-def _sides(texts: list[tuple[str, str | None]]) -> list[set[str]]:
-    return [side_features(t, find_signals(t), c, fold(t).text) for t, c in texts]
-
-
-def _lexsort_words(model: LinearTriageModel, cols: np.ndarray, contrib: np.ndarray) -> list:
-    """The reference ranking: 12 largest, ties by column, then positive word features."""
-    order = np.lexsort((cols, -contrib))[:12]
-    order = order[(contrib[order] > 0) & model.word_columns()[cols[order]]]
-    return list(zip(contrib[order].tolist(), cols[order].tolist(), strict=True))
-
-
-@pytest.mark.parametrize("size", [2, 7, 64])
-def test_batch_scores_are_the_one_text_floats(clf, texts, size: int) -> None:
-    model = clf.model
-    assert model is not None
-    folded = [fold(t).text for t, _ in texts]
-    sides = _sides(texts)
-    for lo in range(0, len(texts), size):
-        batch = model.score_folded_many(folded[lo : lo + size], sides[lo : lo + size])
-        for j, (ft, side) in enumerate(
-            zip(folded[lo : lo + size], sides[lo : lo + size], strict=True)
-        ):
-            probs, cols, contrib = model.logits_and_contributions_folded(ft, side)
-            assert np.array(batch.probs[j]).tobytes() == probs.tobytes()
-            a, b = batch.bounds[j], batch.bounds[j + 1]
-            assert batch.cols[a:b].tolist() == cols.tolist()
-            assert np.ascontiguousarray(batch.contrib[a:b].T).tobytes() == contrib.tobytes()
-            for k in range(len(model.classes)):
-                assert batch.top_words(j, k) == _lexsort_words(model, cols, contrib[k])
 
 
 def test_classify_many_is_classify_one_by_one(clf, texts) -> None:
@@ -224,6 +189,11 @@ def test_sentences_holding_keeps_those_with_a_start() -> None:
     assert _sentences_holding(text, [12]) == [(9, 21)]
     assert _sentences_holding(text, [0, 9, 32]) == bounds
     assert _sentences_holding(text, None) == bounds  # (no list of starts: all of them)
+
+
+def test_sentences_holding_gives_a_sentence_with_several_starts_once() -> None:
+    text = "hei der. de er late! ok\nsa videre"
+    assert _sentences_holding(text, [9, 12, 15, 30]) == [(9, 21), (21, 33)]
 
 
 def test_sentences_holding_drops_those_without_a_start() -> None:

@@ -58,7 +58,7 @@ SUPPORTED_REMOVAL_MIN = 1.0
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 # Texts the model scores at once: bounded memory, most of numpy's per-call cost shared.
-_MODEL_BATCH = 64
+_MODEL_BATCH = 256
 # Soft signals too weak to propose a category without the model.
 _WEAK_SIGNALS = frozenset({"hostile_phrase", "slur_soft"})
 
@@ -242,17 +242,17 @@ class TriageClassifier:
             # A removal the model alone proposes, with no finding or rule behind it:
             # lawful speech stays up unless the model is very sure.
             best = max((c for c in scores if c not in REMOVAL_CATEGORIES), key=scores.__getitem__)
-        proposed = [best]
+        # What the model proposes beyond the rule candidates.
+        by_model = [] if best in candidates else [best]
         for c in ("discrimination", "rumor"):
             if (
-                c != best
+                scores[c] >= self.supported_min
+                and c != best
                 and c not in candidates
-                and scores[c] >= self.supported_min
                 and _supported(c, analysis, signals)
             ):
                 # A rule signal backs it and the model does not rule it out.
-                proposed.append(c)
-        by_model = [c for c in proposed if c not in candidates]
+                by_model.append(c)
         for c in by_model:
             candidates[c] = (scores[c], [])  # evidence below, if it wins
         result = self._decide(candidates, scores)
@@ -310,21 +310,18 @@ class TriageClassifier:
         return Classification(category, min(1.0, float(confidence)), evidence, scores)
 
     def _model_evidence(
-        self, text: str, folded: Folded, top: list[tuple[float, int]], category: str
+        self, text: str, folded: Folded, top: list[tuple[float, str]], category: str
     ) -> list[Evidence]:
-        """The words that pushed the model most towards ``category``, as spans.
+        """The (at most 3) words that pushed the model most towards ``category``, as spans.
 
-        ``top``: the word features among the 12 largest contributions to ``category`` with
-        a positive one, as (weight, column), largest first, ties by column: never by the
-        order of the columns, which must not decide the output (it once followed set order).
+        ``top``: the words with the largest positive contributions to ``category`` as
+        (weight, word), largest first, ties by the word: never by the order of a set or a
+        cache, which must not decide the output.
         """
-        assert self.model is not None
         out: list[Evidence] = []
-        for weight, col in top:
+        for weight, word in top:
             if len(out) == 3:
                 break
-            term = self.model.term_of(col)
-            word = term[2:]
             m = _word_pattern(word).search(folded.text)
             if m is None:
                 continue

@@ -1,22 +1,31 @@
 """The trained part of triage: a featurizer and a linear model stored as plain data.
 
 Features (all on the folded text, digits mapped to "0"):
-- character n-grams (2-5) inside word boundaries, so "broyting", "brøyting" and
-  "broeyting" share most of their features and typos cost little;
-- word unigrams and bigrams;
-- the rule signals of triage_signals (one binary feature each) and a few shape
-  features (length, question mark, first word), appended unweighted.
+- word unigrams and the character n-grams (2-5) inside each word (" word " padded), so
+  "broyting", "brøyting" and "broeyting" share most of their features and typos cost little;
+- word bigrams and symbols (all but "." and ",");
+- the rule signals of triage_signals (one binary feature each) and a few shape features
+  (length, question mark, first word), appended unweighted.
 
-Text features are TF-IDF weighted (sublinear tf) and L2-normalised. The classifier is a
-multinomial logistic regression, trained by scripts/train_triage.py. The artefact is
-``vocab.json`` (feature strings, in column order, plus metadata) and ``weights.npz``
-(idf, coefficients, intercepts as float32): no pickle, so it loads under any numpy version
-and any or no scikit-learn. Inference is a dictionary lookup per feature and one small
-matrix-vector product; at run time the columns of a word's character n-grams are cached per
-word (``vectorize_folded``), so only word bigrams and unseen words cost string building.
-``score_folded_many`` scores a batch of texts with the same floats, bit for bit, in a fixed
-number of numpy calls per batch (numpy's cost per call, not the arithmetic, dominates a
-short comment).
+The text features are grouped into *units*: each distinct word (its "w:" feature and its
+"c:" n-grams, counted within the word), bigram and symbol of a text. A unit u has a fixed
+idf-weighted vector phi(u) and, in a text, the weight tf(u) = 1 + log(its count there). The
+text vector is
+
+    x = sum_u tf(u) phi(u) / sqrt(sum_u tf(u)^2 ||phi(u)||^2)
+
+(the L2 norm as if no two units shared a feature; words do share n-grams). Unlike a TF-IDF
+vector normalised as a whole, this makes a text's logits a sum of per-unit parts:
+
+    logits = sum_u tf(u) s(u) / norm + side weights + intercept,  s(u) = coef . phi(u)
+
+so s(u) and ||phi(u)||^2 are worked out once per word and cached, and scoring is a dictionary
+lookup per word plus a fixed number of numpy calls per batch (numpy's cost per call, not the
+arithmetic, dominates a short comment). The classifier is a multinomial logistic regression,
+trained on exactly these vectors by scripts/train_triage.py (``text_vector``). The artefact
+is ``vocab.json`` (feature strings, in column order, plus metadata) and ``weights.npz`` (idf,
+coefficients, intercepts as float32): no pickle, so it loads under any numpy version and any
+or no scikit-learn.
 """
 
 from __future__ import annotations
@@ -24,11 +33,12 @@ from __future__ import annotations
 import json
 import math
 import re
+import threading
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, pairwise, repeat
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -37,26 +47,30 @@ from somevakt.analysis.normalize import fold
 from somevakt.analysis.triage_signals import Signal
 
 DEFAULT_MODEL_DIR = Path(__file__).parent / "models" / "triage"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 _DIGIT_RE = re.compile(r"\d")
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
-_SYMBOL_RE = re.compile(r"[^\w\s]")
-# The symbols that are features: all but "." and "," (what _SYMBOL_RE plus that filter finds).
+# The symbols that are features: all but "." and ",".
 _FEATURE_SYMBOL_RE = re.compile(r"[^\w\s.,]")
+# Words and feature symbols in text order, in one pass (the scorer's tokens).
+_TOKEN_RE = re.compile(r"\w+|[^\w\s.,]")
 _CHAR_N = (2, 3, 4, 5)
-_WORD_CACHE_SIZE = 1 << 15  # words with their columns: about 12 MB when full
+# Tokens in the scorer's cache (_WordParts), each with at most one row of 11 floats (10
+# classes and the squared norm): about 3 MB of rows when full.
+_WORD_CACHE_SIZE = 1 << 15
 
 
 def text_features(text: str, folded: str | None = None) -> Counter[str]:
-    """Raw counts of the TF-IDF features of one text (``folded``: fold(text).text, if known)."""
+    """Raw counts of the text features of one text (``folded``: fold(text).text, if known):
+    what their document frequencies are counted over (``build_vocab``)."""
     ft = _DIGIT_RE.sub("0", folded if folded is not None else fold(text).text)
     words = _WORD_RE.findall(ft)
     feats: list[str] = ["w:" + w for w in words]
     feats += ["b:" + a + " " + b for a, b in zip(["<s>", *words], [*words, "</s>"], strict=True)]
     for w in words:
         feats += _cached_char_ngrams(w)
-    feats += ["y:" + y for y in _SYMBOL_RE.findall(ft) if y not in ".,"]
+    feats += ["y:" + y for y in _FEATURE_SYMBOL_RE.findall(ft)]
     return Counter(feats)
 
 
@@ -67,9 +81,47 @@ def _char_ngrams(word: str) -> tuple[str, ...]:
     return tuple("c:" + p[i : i + n] for n in _CHAR_N if n <= m for i in range(m - n + 1))
 
 
-# For text_features (training builds the strings of every text many times); run time keeps
-# only columns per word instead (LinearTriageModel.vectorize_folded).
+# Training builds the strings of every word many times (vocabulary, a text vector per fold);
+# run time caches each word's parts instead (_WordParts).
 _cached_char_ngrams = lru_cache(maxsize=1 << 14)(_char_ngrams)
+
+
+def text_units(text: str, folded: str | None = None) -> Counter[str]:
+    """The units of one text with their counts, in order of first occurrence: "w:" + each
+    word (digits mapped to "0"), then "b:" + each bigram, then "y:" + each symbol
+    (``folded``: fold(text).text, if known). A unit's features are ``unit_features``."""
+    ft = _DIGIT_RE.sub("0", folded if folded is not None else fold(text).text)
+    words = _WORD_RE.findall(ft)
+    units = ["w:" + w for w in words]
+    units += ["b:" + a + " " + b for a, b in zip(["<s>", *words], [*words, "</s>"], strict=True)]
+    units += ["y:" + y for y in _FEATURE_SYMBOL_RE.findall(ft)]
+    return Counter(units)
+
+
+def unit_features(unit: str, vocab: dict[str, int]) -> Counter[int]:
+    """The known feature columns of a unit with their counts in it: a word's "w:" feature
+    and its "c:" n-grams; a bigram or a symbol is its one feature."""
+    feats = [unit, *_cached_char_ngrams(unit[2:])] if unit.startswith("w:") else [unit]
+    return Counter(j for j in map(vocab.get, feats) if j is not None)
+
+
+def text_vector(units: Counter[str], vocab: dict[str, int], idf: np.ndarray) -> dict[int, float]:
+    """The text part of a text's model input, column -> value (the module docstring's x).
+
+    Training builds its matrix with this; ``LinearTriageModel.score_folded_many`` computes
+    the same logits from per-unit parts (the tests compare the two)."""
+    x: dict[int, float] = {}
+    sum_sq = 0.0
+    for unit, n in units.items():
+        tf = 1.0 + math.log(n)
+        phi = {j: c * float(idf[j]) for j, c in unit_features(unit, vocab).items()}
+        sum_sq += tf * tf * sum(v * v for v in phi.values())
+        for j, v in phi.items():
+            x[j] = x.get(j, 0.0) + tf * v
+    if sum_sq == 0.0:
+        return {}
+    norm = math.sqrt(sum_sq)
+    return {j: v / norm for j, v in x.items()}
 
 
 def side_features(
@@ -144,9 +196,12 @@ def _context_values(context: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(m.group(0) for m in rx.finditer(c)) for _, rx in _CONTEXT_PATTERNS)
 
 
+
+
 @dataclass
 class LinearTriageModel:
-    """Multinomial logistic regression over hashed-free, vocabulary-indexed features."""
+    """Multinomial logistic regression over vocabulary-indexed features (see the module
+    docstring for the text vector it scores)."""
 
     classes: list[str]
     text_vocab: dict[str, int]
@@ -155,22 +210,13 @@ class LinearTriageModel:
     coef: np.ndarray  # (n_classes, n_text + n_side)
     intercept: np.ndarray  # (n_classes,)
     meta: dict[str, object] = field(default_factory=dict)
-    _terms: list[str] | None = field(default=None, repr=False, compare=False)
-    _word_mask: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
-    _coef_t: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
-    _coef_t_of: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
-    # word -> (word column, columns of its known character n-grams) for vectorize_folded.
-    _word_cols: dict[str, tuple[int | None, tuple[int, ...]]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
+    # Built on first use from the fields above (rebuilt if ``coef`` is replaced).
+    _tables: _Tables | None = field(default=None, init=False, repr=False, compare=False)
+    # The bounded cache of word parts; replaced, never cleared, when full (see _WordParts).
+    _word_parts: _WordParts | None = field(default=None, init=False, repr=False, compare=False)
+    _lock: threading.Lock = field(
+        default_factory=threading.Lock, init=False, repr=False, compare=False
     )
-    # word -> its columns for score_folded_many (_word_array_entry): a batch's n-grams are
-    # joined as arrays, not one Python int at a time.
-    _word_arrays: dict[str, _WordArrays] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-    _bigrams: _BigramTable | None = field(default=None, init=False, repr=False, compare=False)
-    _symbols: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
-    _side: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def n_text(self) -> int:
@@ -206,6 +252,8 @@ class LinearTriageModel:
     def load(cls, directory: Path) -> LinearTriageModel:
         vocab = json.loads((directory / "vocab.json").read_text(encoding="utf-8"))
         if vocab.get("format_version") != FORMAT_VERSION:
+            # Version 1 artefacts normalised the text vector as a whole: their weights mean
+            # something else under this model's per-unit norm.
             raise ValueError(
                 f"{directory}/vocab.json: format_version {vocab.get('format_version')!r}, "
                 f"expected {FORMAT_VERSION}; retrain with scripts/train_triage.py"
@@ -229,280 +277,230 @@ class LinearTriageModel:
         )
 
     # -- inference ---------------------------------------------------------------------
-    def vectorize(self, counts: Counter[str], side: set[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Sparse (indices, values) of one example in the model's column space.
-
-        Text features come first, in the order of ``counts``, skipping unknown ones.
-        """
-        get = self.text_vocab.get
-        cols = [get(t) for t in counts]
-        ns = list(counts.values())
-        if None in cols:
-            keep = [i for i, j in enumerate(cols) if j is not None]
-            cols = [cols[i] for i in keep]
-            ns = [ns[i] for i in keep]
-        return self._vector(cols, ns, side)  # type: ignore[arg-type]
-
-    def vectorize_folded(self, folded: str, side: set[str]) -> tuple[np.ndarray, np.ndarray]:
-        """``vectorize(text_features(text, folded), side)``, without building the strings of
-        features the vocabulary does not know (most character n-grams of a word)."""
-        ft = _DIGIT_RE.sub("0", folded)
-        words = _WORD_RE.findall(ft)
-        get = self.text_vocab.get
-        cache = self._word_cols
-        known = [cache.get(w) or self._word_entry(w) for w in words]
-        seq: list[int | None] = [k[0] for k in known]
-        seq += [
-            get("b:" + a + " " + b) for a, b in zip(["<s>", *words], [*words, "</s>"], strict=True)
-        ]
-        for k in known:
-            seq += k[1]
-        seq += [get("y:" + y) for y in _SYMBOL_RE.findall(ft) if y not in ".,"]
-        # Counter keeps first occurrences in order, as text_features does for the strings;
-        # features map one-to-one to columns, so the order of the known ones is the same.
-        counts = Counter(seq)
-        counts.pop(None, None)
-        return self._vector(counts, counts.values(), side)  # type: ignore[arg-type]
-
-    def _word_entry(self, word: str) -> tuple[int | None, tuple[int, ...]]:
-        """(column of "w:" + word or None, columns of its known "c:" n-grams in order)."""
-        get = self.text_vocab.get
-        entry = (get("w:" + word), tuple(j for j in map(get, _char_ngrams(word)) if j is not None))
-        cache = self._word_cols
-        if len(cache) >= _WORD_CACHE_SIZE:
-            cache.clear()  # bounded: a stream of unseen words must not grow it forever
-        cache[word] = entry
-        return entry
-
-    def _vector(
-        self, cols: Collection[int], ns: Iterable[int], side: set[str]
-    ) -> tuple[np.ndarray, np.ndarray]:
-        # Sorted: ``side`` is a set, whose order differs between processes (PYTHONHASHSEED),
-        # and the order of the columns decides float sums and ties downstream.
-        n_text, side_vocab = self.n_text, self.side_vocab
-        side_idx = [n_text + side_vocab[s] for s in sorted(side) if s in side_vocab]
-        n = len(cols)
-        # fromiter fills the arrays straight from the iterables (no intermediate lists).
-        ix = np.fromiter(chain(cols, side_idx), dtype=np.int64, count=n + len(side_idx))
-        v = np.ones(len(ix))
-        if n:
-            t = np.fromiter(ns, dtype=np.float64, count=n)
-            np.log(t, out=t)
-            t += 1.0
-            t *= self.idf[ix[:n]]
-            t /= float(np.sqrt(t @ t))
-            v[:n] = t
-        return ix, v
-
-    def predict_proba(self, counts: Counter[str], side: set[str]) -> np.ndarray:
-        ix, v = self.vectorize(counts, side)
-        logits = self.coef[:, ix] @ v + self.intercept
-        logits -= logits.max()
-        e = np.exp(logits)
-        return np.asarray(e / e.sum())
-
-    def term_of(self, column: int) -> str:
-        """The feature string of a column (built lazily; used for evidence only)."""
-        if self._terms is None:
-            terms = [""] * (len(self.text_vocab) + len(self.side_vocab))
-            for t, i in self.text_vocab.items():
-                terms[i] = t
-            for t, i in self.side_vocab.items():
-                terms[self.n_text + i] = t
-            self._terms = terms
-        return self._terms[column]
-
-    def word_columns(self) -> np.ndarray:
-        """Boolean mask over all columns: True for word-unigram ("w:") features."""
-        if self._word_mask is None:
-            mask = np.zeros(len(self.text_vocab) + len(self.side_vocab), dtype=bool)
-            mask[[i for t, i in self.text_vocab.items() if t.startswith("w:")]] = True
-            self._word_mask = mask
-        return self._word_mask
-
-    def logits_and_contributions(
-        self, counts: Counter[str], side: set[str]
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(probabilities, column indices, per-class contributions (n_classes, n_cols))."""
-        return self._contributions(*self.vectorize(counts, side))
-
-    def logits_and_contributions_folded(
-        self, folded: str, side: set[str]
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """``logits_and_contributions`` of ``text_features(text, folded)``, faster."""
-        return self._contributions(*self.vectorize_folded(folded, side))
-
-    def _contributions(
-        self, ix: np.ndarray, v: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        # Gathering rows of a transposed copy is much cheaper than gathering columns of
-        # ``coef``. ``coef[:, ix] * v`` comes out Fortran-ordered, and so does this product
-        # (the same layout keeps the row sums below adding in the same order, bit for bit).
-        contrib = np.multiply(self._coef_transposed()[ix].T, v, order="F")
-        logits = contrib.sum(axis=1) + self.intercept
-        logits -= logits.max()
-        e = np.exp(logits)
-        return e / e.sum(), ix, contrib
-
-    def _coef_transposed(self) -> np.ndarray:
-        coef_t = self._coef_t
-        if coef_t is None or self._coef_t_of is not self.coef:
-            coef_t = self._coef_t = np.ascontiguousarray(self.coef.T)
-            self._coef_t_of = self.coef
-        return coef_t
-
-    # -- batch inference -----------------------------------------------------------------
     def score_folded_many(self, folded: Sequence[str], sides: Sequence[set[str]]) -> ScoredBatch:
-        """``logits_and_contributions_folded`` of each text, as one batch: the same floats, bit
-        for bit, with numpy called a fixed number of times per batch rather than per text.
-
-        Every float comes from the same operation on the same operands as in the one-text
-        path: counts, log, idf, the division by the norm and the products elementwise; each
-        norm from the same dot product over the text's own values; each logit a left-to-right
-        sum over the text's columns in their order (``np.bincount`` with weights adds in index
-        order, as the Fortran-ordered row sum does); the softmax row by row. The tests compare
-        the two paths byte for byte."""
+        """Score texts (each ``fold(text).text``, with its side features) in a fixed number
+        of numpy calls per batch. One text is a batch of one: a text's floats depend on its
+        own units only (summed in an order fixed by the text: ``_text_units``), not on its
+        batch or on what the word cache holds."""
+        tables = self._current_tables()
         n_texts = len(folded)
-        if n_texts == 1:
-            # One text: the one-text path has fewer numpy calls (and is the reference).
-            probs1, ix1, contrib1 = self.logits_and_contributions_folded(folded[0], sides[0])
-            n_words = int(np.count_nonzero(self.word_columns()[ix1]))
-            return ScoredBatch([probs1.tolist()], ix1, contrib1.T, [0, len(ix1)], [n_words])
-        seqs, lens = self._column_sequences(folded)
-        rec = np.repeat(np.arange(n_texts, dtype=np.int64), lens)
-        known = seqs >= 0
-        cols, counts, rec = _first_occurrences(seqs[known], rec[known], self.n_text)
-        t = counts.astype(np.float64)
-        np.log(t, out=t)
-        t += 1.0
-        t *= self.idf[cols]
-        text_lens = np.bincount(rec, minlength=n_texts)
-        ends = np.cumsum(text_lens).tolist()
-        dots = [t[a:b] @ t[a:b] for a, b in zip([0, *ends], ends, strict=False)]
-        t /= np.repeat(np.sqrt(np.array(dots, dtype=np.float64)), text_lens)
+        tokens = [*map(_TOKEN_RE.findall, folded)]
+        parts, codes = self._token_codes(tables, [*chain.from_iterable(tokens)])
+        units, owners = _text_units(tables, codes, [*map(len, tokens)])
+        rows, counts, owner = _first_occurrences(units, owners, len(parts.rows))
+        tf = counts.astype(np.float64)
+        np.log(tf, out=tf)
+        tf += 1.0
+        # Per unit: tf * s(u) per class, and tf^2 * ||phi(u)||^2 for the norm.
+        unit_parts = np.take(parts.rows, rows, axis=0)
+        unit_parts[:, :-1] *= tf[:, None]
+        unit_parts[:, -1] *= tf * tf
+        sums = _segment_sums(unit_parts, owner, n_texts)
+        norms = np.sqrt(sums[:, -1])
+        norms[norms == 0.0] = 1.0  # a text without known units: its sums are 0 too
+        logits = sums[:, :-1] / norms[:, None]
 
-        # Each text's side features after its text features, in name order (as _vector).
-        side_col = self._side_cols()
-        side_cols = [[side_col[s] for s in sorted(side) if s in side_col] for side in sides]
-        side_lens = np.array([len(c) for c in side_cols], dtype=np.int64)
-        side_before = np.cumsum(side_lens) - side_lens
-        text_dest = np.arange(len(cols)) + np.repeat(side_before, text_lens)
-        side_dest = np.arange(int(side_lens.sum())) + np.repeat(np.cumsum(text_lens), side_lens)
-        width = len(text_dest) + len(side_dest)
-        ix = np.empty(width, dtype=np.int64)
-        v = np.ones(width, dtype=np.float64)
-        ix[text_dest] = cols
-        v[text_dest] = t
-        ix[side_dest] = np.fromiter(chain.from_iterable(side_cols), np.int64, len(side_dest))
-
-        # The products of _contributions, text after text: (width, n_classes) in C order is
-        # the memory layout of its Fortran-ordered (n_classes, n_cols) array, so summing a
-        # text's rows adds in the same order, bit for bit (a strictly sequential sum such as
-        # np.bincount's would be the same numbers too, but it is latency-bound and slower).
-        contrib = np.take(self._coef_transposed(), ix, axis=0)  # faster than [ix]
-        contrib *= v[:, None]
-        bounds = [0, *np.cumsum(text_lens + side_lens).tolist()]
-        logits = np.empty((n_texts, contrib.shape[1]), dtype=np.float64)
-        add_reduce = np.add.reduce  # what .T.sum(axis=1) calls, without its wrapper
-        for row, (a, b) in zip(logits, pairwise(bounds), strict=True):
-            add_reduce(contrib[a:b], axis=0, out=row)
+        side_rows, side_owner = _side_rows(tables, sides)
+        logits += _segment_sums(np.take(tables.side_parts, side_rows, axis=0), side_owner, n_texts)
         logits += self.intercept
         logits -= logits.max(axis=1, keepdims=True)
         e = np.exp(logits)
         probs = e / e.sum(axis=1, keepdims=True)
-        n_words = np.bincount(rec[self.word_columns()[cols]], minlength=n_texts).tolist()
-        return ScoredBatch(probs.tolist(), ix, contrib, bounds, n_words)
 
-    def _column_sequences(self, folded: Sequence[str]) -> tuple[np.ndarray, list[int]]:
-        """The columns of every text's features in ``vectorize_folded`` order (word unigrams,
-        bigrams, each word's character n-grams, symbols; -1 for unknown), all texts joined,
-        and the length of each text's part."""
-        symbols = self._symbol_cols().get
-        bigrams = self._bigram_table()
-        cache_get = self._word_arrays.get
-        heads: list[int] = []  # word columns of all texts
-        word_ids: list[int] = []  # per text: <s>, its words' bigram ids, </s>
-        tails: list[str] = []  # the symbol features of all texts
-        ends: list[tuple[int, int]] = []
-        grams: list[tuple[np.ndarray, ...]] = []
-        lens: list[int] = []
-        for text in folded:
-            # Words and symbols straight from the text: mapping digits to "0" keeps words
-            # words and symbols symbols, so only a word with a digit needs it (its entry
-            # is that of the mapped word).
-            words = _WORD_RE.findall(text)
-            entries = [*map(cache_get, words)]  # (a plain lookup per word is the common case)
-            if None in entries:
-                entries = [
-                    e or self._word_array_entry(w) for e, w in zip(entries, words, strict=True)
-                ]
-            word_cols, gram_cols, gram_lens, ids = zip(*entries, strict=True) if entries else _NONE
-            heads += word_cols
-            word_ids.append(bigrams.start)
-            word_ids += ids
-            word_ids.append(bigrams.end)
-            n = len(tails)
-            tails += _FEATURE_SYMBOL_RE.findall(text)
-            ends.append((len(heads), len(tails)))
-            grams.append(gram_cols)
-            lens.append(2 * len(words) + 1 + len(tails) - n + sum(gram_lens))
-        head_arr = np.array(heads, dtype=np.int64)
-        bigram_arr = bigrams.columns(np.array(word_ids, dtype=np.int64))
-        tail_arr = np.array([*map(symbols, tails, repeat(-1, len(tails)))], dtype=np.int64)
-        parts: list[np.ndarray] = []
-        h0 = b0 = t0 = 0
-        for (h1, t1), g in zip(ends, grams, strict=True):
-            b1 = b0 + h1 - h0 + 1  # one bigram more than words
-            parts += (head_arr[h0:h1], bigram_arr[b0:b1], *g, tail_arr[t0:t1])
-            h0, b0, t0 = h1, b1, t1
-        return np.concatenate(parts) if parts else np.empty(0, dtype=np.int64), lens
-
-    def _word_array_entry(self, word: str) -> _WordArrays:
-        """(column of "w:" + word or -1, columns of its known "c:" n-grams as an array, their
-        number, its id in the bigram table), with the word's digits mapped to "0" (kept
-        under the mapped word only: numbers must not fill the cache)."""
-        mapped = _DIGIT_RE.sub("0", word)
-        if mapped != word:
-            return self._word_arrays.get(mapped) or self._word_array_entry(mapped)
-        col, grams = self._word_cols.get(word) or self._word_entry(word)
-        entry = (
-            -1 if col is None else col,
-            np.array(grams, dtype=np.int64),
-            len(grams),
-            self._bigram_table().ids.get(word, 0),
+        contrib = unit_parts[:, :-1]
+        contrib /= norms[owner][:, None]
+        bounds = [0, *np.cumsum(np.bincount(owner, minlength=n_texts)).tolist()]
+        # Each text's words come first among its units (_text_units' order).
+        n_words = np.bincount(owner[rows >= tables.n_rows], minlength=n_texts).tolist()
+        return ScoredBatch(
+            probs.tolist(), rows, contrib, bounds, n_words, parts.words, tables.n_rows
         )
-        cache = self._word_arrays
-        if len(cache) >= _WORD_CACHE_SIZE:
-            cache.clear()  # bounded, as _word_cols
-        cache[word] = entry
-        return entry
 
-    def _bigram_table(self) -> _BigramTable:
-        if self._bigrams is None:
-            self._bigrams = _BigramTable(self.text_vocab)
-        return self._bigrams
+    def _current_tables(self) -> _Tables:
+        tables = self._tables
+        if tables is None or tables.coef is not self.coef:
+            with self._lock:
+                tables = self._tables = _Tables(self)
+                self._word_parts = None
+        return tables
 
-    def _side_cols(self) -> dict[str, int]:
-        """Side feature -> its column (after the text columns)."""
-        if self._side is None:
-            self._side = {s: self.n_text + i for s, i in self.side_vocab.items()}
-        return self._side
+    def _token_codes(self, tables: _Tables, tokens: list[str]) -> tuple[_WordParts, np.ndarray]:
+        """The code of each token (word or symbol) in the returned parts
+        (``_WordParts.codes``): a plain lookup each, and ``_cache_tokens`` for those it
+        misses."""
+        parts = self._word_parts or self._cache_tokens(tables, [])
+        found = [*map(parts.codes.get, tokens)]
+        if None in found:
+            missing = [i for i, c in enumerate(found) if c is None]
+            before = parts
+            parts = self._cache_tokens(tables, [tokens[i] for i in missing])
+            if parts is before:
+                for i in missing:
+                    found[i] = parts.codes[tokens[i]]
+            else:
+                # A new cache: the batch's tokens that the old one held are not in it yet.
+                parts = self._cache_tokens(tables, tokens)
+                found = [*map(parts.codes.__getitem__, tokens)]
+        return parts, np.fromiter(found, np.int64, len(found))  # type: ignore[arg-type]
 
-    def _symbol_cols(self) -> dict[str, int]:
-        """The "y:" features keyed by their symbol."""
-        if self._symbols is None:
-            self._symbols = {t[2:]: i for t, i in self.text_vocab.items() if t.startswith("y:")}
-        return self._symbols
+    def _cache_tokens(self, tables: _Tables, tokens: list[str]) -> _WordParts:
+        """Word parts holding codes for all of ``tokens``, adding those missing.
+
+        Under the lock: rows are written before the words using them are published in
+        ``codes``, so a reader never sees a row before it is written. A full cache is
+        replaced by a new one (a batch in flight keeps the one it started with)."""
+        with self._lock:
+            parts = self._word_parts
+            new = [*dict.fromkeys(t for t in tokens if parts is None or t not in parts.codes)]
+            # (A word with a digit may add its mapped form too: room for two entries each.)
+            if parts is None or len(parts.codes) + 2 * len(new) > parts.capacity:
+                capacity = max(_WORD_CACHE_SIZE, 2 * len(new))
+                parts = self._word_parts = _WordParts(tables, capacity)
+                new = [*dict.fromkeys(tokens)]
+            parts.add(tables, new)
+            return parts
 
 
-# A word's entry for score_folded_many (see _word_array_entry).
-_WordArrays = tuple[int, np.ndarray, int, int]
-_NONE: tuple[tuple[int, ...], tuple[np.ndarray, ...], tuple[int, ...], tuple[int, ...]] = (
-    (),
-    (),
-    (),
-    (),
-)
+class _Tables:
+    """What scoring needs from a model, derived once.
+
+    ``unit_rows`` row j is the part of a unit made of text feature j alone, once:
+    (coef[:, j] * idf[j] per class, idf[j]^2). Bigram and symbol units are one such row; a
+    word's parts are a sum of them weighted by the counts of its features."""
+
+    def __init__(self, model: LinearTriageModel) -> None:
+        n_text = model.n_text
+        self.coef = model.coef
+        self.vocab = model.text_vocab
+        idf = model.idf
+        self.unit_rows = np.empty((n_text, len(model.classes) + 1), dtype=np.float64)
+        self.unit_rows[:, :-1] = model.coef[:, :n_text].T * idf[:, None]
+        self.unit_rows[:, -1] = idf * idf
+        self.n_rows = n_text
+        self.side_parts = np.ascontiguousarray(model.coef[:, n_text:].T)
+        self.side_rows = dict(model.side_vocab)
+        self.symbols = {t[2:]: j for t, j in model.text_vocab.items() if t.startswith("y:")}
+        self.bigrams = _BigramTable(model.text_vocab)
+
+
+class _WordParts:
+    """A bounded cache of word units' parts: row ``n_rows + i`` of ``rows`` is word
+    ``words[i]``'s (s(w) per class, ||phi(w)||^2); rows below are ``_Tables.unit_rows``, so
+    one gather serves words, bigrams and symbols. Rows are written once and never change:
+    when full, the model starts a new instance instead of clearing this one.
+
+    ``codes`` maps a word as it appears in folded text to one int >= 0, (row + 1) *
+    id_space + its id in the bigram table (row -1: a word without known features), so that
+    a batch's words are one lookup each and their rows and bigram ids one ``divmod`` in
+    numpy. A word with digits has the code of its form with digits mapped to "0" (its
+    unit), whose row ``words`` holds. A symbol's code is -(its row + 2) (row -1: not a
+    feature). At most ``capacity`` tokens have codes."""
+
+    def __init__(self, tables: _Tables, capacity: int) -> None:
+        self.capacity = capacity
+        self.rows = np.empty((tables.n_rows + capacity, tables.unit_rows.shape[1]))
+        self.rows[: tables.n_rows] = tables.unit_rows
+        self.words: list[str] = []
+        self.codes: dict[str, int] = {}
+
+    def add(self, tables: _Tables, tokens: list[str]) -> None:
+        """Cache tokens not cached yet (as many codes as there is room for, and the mapped
+        forms of words)."""
+        words = []
+        for t in tokens:
+            if _WORD_RE.match(t):
+                words.append(t)
+            else:
+                self.codes[t] = -(tables.symbols.get(t, -1) + 2)
+        mapped = [_DIGIT_RE.sub("0", w) for w in words]
+        units = [*dict.fromkeys(u for u in mapped if u not in self.codes)]
+        features = [unit_features("w:" + u, tables.vocab) for u in units]
+        bigram_id = tables.bigrams.ids.get
+        space = tables.bigrams.id_space
+        known = [(u, f) for u, f in zip(units, features, strict=True) if f]
+        if known:
+            cols = np.fromiter(chain.from_iterable(f for _, f in known), np.int64)
+            counts = np.fromiter(
+                chain.from_iterable(f.values() for _, f in known), np.float64, len(cols)
+            )
+            # phi(w) = sum of count * (its feature's row): s scales by the count, the
+            # squared norm by its square.
+            feature_parts = np.take(tables.unit_rows, cols, axis=0)
+            feature_parts[:, :-1] *= counts[:, None]
+            feature_parts[:, -1] *= counts * counts
+            starts = np.cumsum([0, *(len(f) for _, f in known[:-1])])
+            first = tables.n_rows + len(self.words)
+            self.rows[first : first + len(known)] = np.add.reduceat(feature_parts, starts, axis=0)
+            self.words += [u for u, _ in known]
+            for i, (u, _) in enumerate(known):
+                self.codes[u] = (first + i + 1) * space + bigram_id(u, 0)
+        for u, f in zip(units, features, strict=True):
+            if not f:
+                self.codes[u] = bigram_id(u, 0)  # row -1
+        for w, u in zip(words, mapped, strict=True):
+            self.codes[w] = self.codes[u]
+
+
+def _text_units(
+    tables: _Tables, codes: np.ndarray, n_tokens: list[int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """The rows of all texts' known units (per text: its words, its symbols, its bigrams,
+    each in text order, repeats included; texts one after another) and the text of each.
+
+    ``codes``: the token codes of all texts (``_WordParts.codes``), ``n_tokens`` of each."""
+    n_texts = len(n_tokens)
+    bigrams = tables.bigrams
+    texts = np.arange(n_texts)
+    token_owner = np.repeat(texts, n_tokens)
+    is_word = codes >= 0
+    row_plus_one, word_ids = np.divmod(codes[is_word], bigrams.id_space)
+    token_rows = -codes - 2  # a symbol's row
+    token_rows[is_word] = row_plus_one - 1
+    per_text = np.bincount(token_owner[is_word], minlength=n_texts)
+    # Each text's word ids between "<s>" and "</s>": its bigrams are the neighbours.
+    ends = np.cumsum(per_text + 2)
+    marked = np.empty(int(ends[-1]) if n_texts else 0, dtype=np.int64)
+    inner = np.ones(len(marked), dtype=bool)
+    inner[ends - per_text - 2] = inner[ends - 1] = False
+    marked[ends - per_text - 2] = bigrams.start
+    marked[ends - 1] = bigrams.end
+    marked[inner] = word_ids
+    units = np.concatenate([token_rows, bigrams.columns(marked)])
+    owners = np.concatenate([token_owner, np.repeat(texts, per_text + 1)])
+    # Text by text: words (kind 0), symbols (1), then bigrams (2), each in its order.
+    kinds = np.concatenate([np.where(is_word, 0, 1), np.full(len(units) - len(codes), 2)])
+    order = np.argsort(owners * 3 + kinds, kind="stable")
+    units, owners = units[order], owners[order]
+    known = units >= 0
+    return units[known], owners[known]
+
+
+def _side_rows(tables: _Tables, sides: Sequence[set[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """The rows of all texts' known side features, each text's in row order (a set's order
+    differs between processes, and the order decides the float sums), and the text of each."""
+    n_side = len(tables.side_parts)
+    rows = np.fromiter(
+        map(tables.side_rows.get, chain.from_iterable(sides), repeat(-1)),
+        np.int64,
+        sum(map(len, sides)),
+    )
+    owner = np.repeat(np.arange(len(sides)), [*map(len, sides)])
+    keys = owner * n_side + rows
+    keys = np.sort(keys[rows >= 0])
+    return keys % n_side, keys // n_side
+
+
+def _segment_sums(values: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
+    """(n, width): the sum of the rows of ``values`` that each of n texts owns (``owner``
+    ascending), added in order, 0 for a text without rows."""
+    out = np.zeros((n, values.shape[1]), dtype=np.float64)
+    if len(owner):
+        new = np.empty(len(owner), dtype=bool)
+        new[0] = True
+        np.not_equal(owner[1:], owner[:-1], out=new[1:])
+        starts = np.flatnonzero(new)
+        out[owner[starts]] = np.add.reduceat(values, starts, axis=0)
+    return out
 
 
 class _BigramTable:
@@ -523,9 +521,9 @@ class _BigramTable:
             self.ids.setdefault(second, len(self.ids) + 1)
         self.start = self.ids.setdefault("<s>", len(self.ids) + 1)
         self.end = self.ids.setdefault("</s>", len(self.ids) + 1)
-        self._base = len(self.ids) + 1
+        self.id_space = len(self.ids) + 1  # ids are below it
         keys = np.array(
-            [self.ids[a] * self._base + self.ids[b] for (a, b), _ in pairs], dtype=np.int64
+            [self.ids[a] * self.id_space + self.ids[b] for (a, b), _ in pairs], dtype=np.int64
         )
         order = np.argsort(keys)
         self._keys = keys[order]
@@ -535,7 +533,7 @@ class _BigramTable:
         """The bigram column (or -1) of each pair of neighbours in ``word_ids``, which holds
         each text's words between "<s>" and "</s>" (no pair across texts)."""
         first, second = word_ids[:-1], word_ids[1:]
-        keys = (first * self._base + second)[first != self.end]
+        keys = (first * self.id_space + second)[first != self.end]
         if len(self._keys) == 0:
             return np.full(len(keys), -1, dtype=np.int64)
         at = np.minimum(np.searchsorted(self._keys, keys), len(self._keys) - 1)
@@ -584,55 +582,37 @@ def _first_occurrences(
 
 @dataclass(slots=True)
 class ScoredBatch:
-    """What ``score_folded_many`` gives: per text, the class probabilities and, for evidence,
-    each of its columns' contribution to each class.
+    """What ``score_folded_many`` gives: per text, the class probabilities and, for
+    evidence, each of its units' share of each class's logit.
 
-    Text i owns columns ``cols[bounds[i]:bounds[i + 1]]`` (text features, then side
-    features, as ``vectorize_folded`` orders them); ``contrib[j, k]`` is column j's
-    contribution to class k (``_contributions`` gives the same numbers, one text at a time).
-    Its first ``n_words[i]`` columns are its word ("w:") features: they come first in the
-    feature order, and no other feature has a word column.
+    Text i owns units ``rows[bounds[i]:bounds[i + 1]]`` (distinct, in order of first
+    occurrence), its ``n_words[i]`` words first; ``contrib[j, k]`` is unit j's
+    tf(u) * s(u)[k] / norm. A word's row is ``first_word_row`` + its index in ``words``
+    (the word, digits mapped to "0"); the other units are bigrams and symbols.
     """
 
     probs: list[list[float]]
-    cols: np.ndarray
+    rows: np.ndarray
     contrib: np.ndarray
     bounds: list[int]
     n_words: list[int]
+    words: list[str]
+    first_word_row: int
 
-    def top_words(self, i: int, k: int, n: int = 12) -> list[tuple[float, int]]:
-        """(contribution, column) of the word features with a positive contribution to
-        class k among text i's ``n`` largest contributions, largest first, ties by column:
-        what ``np.lexsort((cols, -contrib))[:n]``, then "> 0" and word columns, gives."""
-        lo, hi, words = self.bounds[i], self.bounds[i + 1], self.n_words[i]
-        if words == 0:
-            return []
-        values = self.contrib[lo:hi, k]
-        word_values = values[:words].tolist()
-        word_cols = self.cols[lo : lo + words].tolist()
-        found = [(v, c) for v, c in zip(word_values, word_cols, strict=True) if v > 0]
-        if found and hi - lo > n:
-            # The first n are the values above the n-th largest one, then the columns that
-            # have that value, by column, as room remains.
-            at = hi - lo - n
-            part = values.copy()  # (np.partition, without its wrapper's cost)
-            part.partition(at)
-            kth = float(part[at])
-            found = [(v, c) for v, c in found if v >= kth]
-            if any(v == kth for v, _ in found):  # (kth > 0 then: else they are out anyway)
-                tied = self.cols[lo:hi][values == kth].tolist()
-                # A value only one column has is the n-th largest: that column is in.
-                if len(tied) > 1:
-                    room = n - int(np.count_nonzero(values > kth))
-                    admitted = set(sorted(tied)[:room])
-                    found = [(v, c) for v, c in found if v > kth or c in admitted]
-        found.sort(key=_by_weight)
-        return found
-
-
-def _by_weight(pair: tuple[float, int]) -> tuple[float, int]:
-    """Largest contribution first, ties by column."""
-    return -pair[0], pair[1]
+    def top_words(self, i: int, k: int, n: int = 3) -> list[tuple[float, str]]:
+        """(contribution, word) of the (at most ``n``) words of text i that push it most
+        towards class k (positive contribution), largest first, ties by the word (never by
+        cache or set order)."""
+        lo = self.bounds[i]
+        hi = lo + self.n_words[i]
+        words, first = self.words, self.first_word_row
+        # (Plain tuples sort in C: faster than a key function.)
+        ranked = sorted(
+            (-v, words[r - first])
+            for v, r in zip(self.contrib[lo:hi, k].tolist(), self.rows[lo:hi].tolist(), strict=True)
+            if v > 0
+        )
+        return [(-v, w) for v, w in ranked[:n]]
 
 
 def build_vocab(docs: Sequence[Counter[str]], min_df: int = 2) -> tuple[dict[str, int], np.ndarray]:

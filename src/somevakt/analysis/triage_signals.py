@@ -24,9 +24,10 @@ import re
 # internals shows up there, not as silently missed signals.
 import re._constants as sre
 import re._parser as sre_parse
-from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from somevakt.analysis.normalize import Folded, fold
@@ -300,7 +301,7 @@ _FEEDBACK_RE = re.compile(
 )
 
 # --- de-obfuscation against filter tricks -------------------------------------------------
-_LEET = str.maketrans(
+_LEET: dict[int, str] = str.maketrans(
     {
         "0": "o",
         "1": "i",
@@ -320,8 +321,11 @@ _TOKEN_RE = re.compile(r"[^\s]+")
 # Runs of single characters split by spaces or punctuation: "i d i o t", "i.d.i.o.t"; a run
 # starts a token. It runs on " " + text and consumes the whitespace before the run (group
 # "run"): the regex engine then skips from one whitespace to the next, where a pattern
-# beginning with a lookbehind is tried at every position.
-_SPACED_RE = re.compile(r"\s(?P<run>(?:[^\s][\s.\-_*,/]{1,2}){2,}[^\s])(?![^\s])")
+# beginning with a lookbehind is tried at every position. The lookahead (what a run's first
+# two characters must be) turns down an ordinary word before the engine sets up the repeat.
+_SPACED_RE = re.compile(
+    r"\s(?=[^\s][\s.\-_*,/])(?P<run>(?:[^\s][\s.\-_*,/]{1,2}){2,}[^\s])(?![^\s])"
+)
 _REPEAT_RE = re.compile(r"(.)\1{2,}")
 _STRIP = ".,:;!?\"'()[]{}«»*_~#"
 
@@ -338,23 +342,39 @@ _SPACED_PREFIX_RE = re.compile(
     r"(?:idiot|fitte|hore|neger|pakkis|svarting|homse|soper|mongo|retard|drittsekk|jodesvin)"
 )
 # Tokens that need per-token work: digits or symbols mixed with letters, or letter repeats.
-# A whole whitespace-delimited token (group "token"), tried only where a token starts, which
-# is what "[^\s]*(?:...)[^\s]*" finds, without retrying from every character. Like
-# _SPACED_RE, it runs on " " + text and consumes the whitespace before the token. Tokens
-# without a letter ([^\W\d_]: every str.isalpha character and a few more) are skipped
-# here: phone numbers, dates and amounts are most tricky tokens, and the caller drops them.
-_TRICKY_TOKEN_RE = re.compile(r"\s(?=\S*?[^\W\d_])(?=\S*?(?:[0-9@$|€!]|(\w)\1\1))(?P<token>\S+)")
+# Their only use is the slur check, so only tokens that can pass it are found. A slur is made
+# of a-z and "-" (tests/test_triage_classifier.py checks _SLUR_RE for that), and undoing
+# _LEET and repeats only turns characters into letters or drops repeats: so the token's core
+# (without _STRIP characters at either end) is made of a-z, "-" and _LEET's characters. That
+# leaves out e-mail addresses, times, dates and amounts (most tokens with digits) before any
+# per-token work. The token also holds a letter and either a _LEET character or the same
+# letter or "_" three times in a row ("1d10t", "idiooot"; "___idiot", whose "_" is stripped).
+# Each pattern runs on " " + text and consumes the whitespace before a whole token (group
+# "token"): the regex engine skips from one whitespace to the next.
+_LEET_CHARS = re.escape("".join(map(chr, _LEET)))
+_SLUR_TOKEN = (
+    rf"(?P<token>[{re.escape(_STRIP)}]*[a-z\-{_LEET_CHARS}]+[{re.escape(_STRIP)}]*)(?!\S)"
+)
+_HAS_LETTER = r"(?=[^\sa-z]*+[a-z])"
+_LEET_TOKEN_RE = re.compile(
+    rf"\s(?=[^\s{_LEET_CHARS}]*+[{_LEET_CHARS}]){_HAS_LETTER}{_SLUR_TOKEN}"
+)
+_REPEAT_TOKEN_RE = re.compile(rf"\s{_HAS_LETTER}(?=\S*?([a-z_])\1\1){_SLUR_TOKEN}")
+# What each token pattern needs somewhere in a text: one quick search spares its scan token
+# by token in the many texts without it (the first one is a plain character scan). A token
+# with three equal characters of another kind cannot be a slur, or has a _LEET character.
+_LEET_CHAR_RE = re.compile(rf"[{_LEET_CHARS}]")
+_TRIPLE_RE = re.compile(r"([a-z_])\1\1")
 
 
-# What _TRICKY_TOKEN_RE needs somewhere in a text: a digit or symbol it undoes, or a letter
-# three times. Two quick searches (the first one a plain character scan) spare its scan
-# token by token in the many texts that have neither.
-_TRICKY_CHAR_RE = re.compile(r"[0-9@$|€!]")
-_TRIPLE_RE = re.compile(r"(\w)\1\1")
-
-
-def _may_have_tricky_tokens(folded: str) -> bool:
-    return _TRICKY_CHAR_RE.search(folded) is not None or _TRIPLE_RE.search(folded) is not None
+def _slur_shaped_tokens(folded: str, padded: str) -> list[tuple[int, str]]:
+    """(start in ``folded``, token) of each whitespace-delimited token that the patterns
+    above find, in text order (a token both find, once)."""
+    found: dict[int, str] = {}
+    for needed, rx in ((_LEET_CHAR_RE, _LEET_TOKEN_RE), (_TRIPLE_RE, _REPEAT_TOKEN_RE)):
+        if needed.search(folded) is not None:
+            found.update((m.start("token") - 1, m["token"]) for m in rx.finditer(padded))
+    return sorted(found.items())
 
 
 def deobfuscated_tokens(folded: str, *, plain: bool = True) -> list[_Token]:
@@ -362,8 +382,9 @@ def deobfuscated_tokens(folded: str, *, plain: bool = True) -> list[_Token]:
 
     Plain words are matched in one pass over the text; only spaced-out letter runs
     ("i d i o t", "i.d.i.o.t") and tokens mixing letters with digits or symbols or
-    repeating letters ("1d10t", "h0re", "idiooot") get per-token work. ``plain=False``
-    skips the plain words (for a caller that knows none can match).
+    repeating letters ("1d10t", "h0re", "idiooot") get per-token work, and of the latter
+    only those that could spell a slur (``_slur_shaped_tokens``). ``plain=False`` skips the
+    plain words (for a caller that knows none can match).
     """
     out = (
         [_Token(m.group(), m.start(), m.end()) for m in _SLUR_IN_TEXT_RE.finditer(folded)]
@@ -390,13 +411,12 @@ def deobfuscated_tokens(folded: str, *, plain: bool = True) -> list[_Token]:
                 pre = _SPACED_PREFIX_RE.match(word)
                 if pre is not None and pre.end() < len(word):
                     out.append(_Token(pre.group(), run_start, run_end))
-    for m in _TRICKY_TOKEN_RE.finditer(padded) if _may_have_tricky_tokens(folded) else ():
-        raw = m["token"]
+    for token_start, raw in _slur_shaped_tokens(folded, padded):
         lead = len(raw) - len(raw.lstrip(_STRIP))
         core = raw.strip(_STRIP)
         if not core or not any(map(str.isalpha, core)):
             continue
-        start = m.start("token") - 1 + lead
+        start = token_start + lead
         core = _REPEAT_RE.sub(r"\1", core.translate(_LEET))
         out.append(_Token(core, start, start + len(raw.strip(_STRIP))))
     return out
@@ -445,28 +465,29 @@ def _span(f: Folded, text: str, start: int, end: int) -> tuple[int, int, str]:
     return s, e, text[s:e]
 
 
+_SENTENCE_END_RE = re.compile(r"[.!?\n]+(?:\s|$)")
+
+
 def _sentence_bounds(folded: str) -> list[tuple[int, int]]:
-    bounds = []
-    pos = 0
-    for m in re.finditer(r"[.!?\n]+(?:\s|$)", folded):
-        bounds.append((pos, m.end()))
-        pos = m.end()
-    if pos < len(folded):
-        bounds.append((pos, len(folded)))
-    return bounds or [(0, len(folded))]
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(folded)]
+    if not ends or ends[-1] < len(folded):
+        ends.append(len(folded))
+    return list(pairwise([0, *ends]))
 
 
 def _sentences_holding(folded: str, starts: list[int] | None) -> list[tuple[int, int]]:
     """The sentences of ``folded`` (``_sentence_bounds``) in which one of ``starts``
-    (ascending) lies; all of them for None."""
+    (ascending) lies; all of them for None. Looked up start by start: a long text has many
+    sentences, and few starts."""
     bounds = _sentence_bounds(folded)
     if starts is None:
         return bounds
-    out = []
-    for s0, s1 in bounds:
-        i = bisect_left(starts, s0)
-        if i < len(starts) and starts[i] < s1:
-            out.append((s0, s1))
+    ends = [end for _, end in bounds]
+    out: list[tuple[int, int]] = []
+    for pos in starts:
+        i = bisect_right(ends, pos)  # the first sentence ending after pos holds it
+        if i < len(bounds) and (not out or out[-1] != bounds[i]):
+            out.append(bounds[i])
     return out
 
 
@@ -477,7 +498,7 @@ def _sentences_holding(folded: str, starts: list[int] | None) -> list[tuple[int,
 # itself, so they cannot drift from it; one scan of the text for all of them tells which
 # patterns can match, and only those run (unchanged). A pattern without a usable prefix
 # set simply always runs.
-_PREFIX_CHARS = 8
+_PREFIX_CHARS = 10
 _MAX_PREFIXES = 4000
 _SMALL_CLASS = 40  # a [...] set of at most this many plain characters is spelt out
 _WORD_CATEGORIES = frozenset({sre.CATEGORY_WORD, sre.CATEGORY_UNI_WORD})
@@ -628,21 +649,25 @@ class PatternGate:
 
     def scan(self, text: str) -> _Candidates:
         starts: list[tuple[int, int]] = []
+        some = self._always
         if self._scan is not None:
             bits = self._bits
             # (m.start(): the position of the space or \W, which is the word's in ``text``)
-            starts = [(m.start(), bits[m[1]]) for m in self._scan.finditer(" " + text)]
+            for m in self._scan.finditer(" " + text):
+                bit = bits[m[1]]
+                starts.append((m.start(), bit))
+                some |= bit
         found_anywhere = False
         for prefix, bit in self._ascii_anywhere if text.isascii() else self._anywhere:
             pos = text.find(prefix)
             while pos >= 0:
                 starts.append((pos, bit))
+                some |= bit
                 found_anywhere = True
                 pos = text.find(prefix, pos + 1)
         if found_anywhere:
             starts.sort()
-        whole = self._always
-        return _Candidates(self, text, starts, whole, whole | _or_all(b for _, b in starts))
+        return _Candidates(self, text, starts, self._always, some)
 
 
 @dataclass(slots=True)
