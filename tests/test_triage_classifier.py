@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from somevakt.analysis.classify import (
     REMOVAL_CATEGORIES,
     Classification,
     TriageClassifier,
+    _word_pattern,
 )
 from somevakt.analysis.triage_signals import find_signals
 
@@ -168,6 +170,42 @@ def test_model_evidence_points_into_the_text(clf, analyzer) -> None:
     assert result.category == "budget_org"
     for ev in result.evidence:
         assert text[ev.start : ev.end] == ev.text
+
+
+@pytest.mark.parametrize(
+    ("word", "text", "span"),
+    [
+        ("idiot", "idiot", (0, 5)),  # at the start: no character before
+        ("idiot", "din idiot!", (4, 9)),
+        ("idiot", "idioter og idiot", (11, 16)),  # not inside a longer word
+        ("idiot", "xidiot _idiot\nidiot", (14, 19)),  # nor after a word character ("_")
+        ("idiot", "éidiot idiot", (7, 12)),  # a letter beyond ASCII is a word character
+        ("kl0", "kl14 kl9 kl0", (5, 8)),  # "0" stands for any digit
+        ("a0b", "a12b a٣b", (5, 8)),  # ... Unicode digits too, as \d means
+    ],
+)
+def test_word_pattern_finds_the_first_whole_word(word: str, text: str, span: tuple[int, int]) -> None:
+    m = _word_pattern(word).search(text)
+    assert m is not None and m.span() == span
+    # The same first match as the lookbehind in front of the word gives.
+    body = re.escape(word).replace("0", r"\d")
+    expected = re.search(r"(?<!\w)" + body + r"(?!\w)", text)
+    assert expected is not None and expected.span() == span
+
+
+@pytest.mark.parametrize(
+    ("word", "text"),
+    [
+        ("idiot", "idioten"),
+        ("idiot", "_idiot"),
+        ("idiot", "aidiot"),
+        ("idiot", "idiot_"),
+        ("kl0", "kl10"),
+        ("kl0", "klo"),
+    ],
+)
+def test_word_pattern_misses_parts_of_words(word: str, text: str) -> None:
+    assert _word_pattern(word).search(text) is None
 
 
 def test_precedence_decides_between_candidates(analyzer) -> None:

@@ -238,6 +238,43 @@ def test_top_words_leave_out_words_against_the_class() -> None:
     assert batch.top_words(0, 0) == []
 
 
+def _two_texts() -> ScoredBatch:
+    # Text 0: words aa, bb, cc (rows 10-12) and a bigram (row 3); text 1: words dd, aa.
+    contrib = np.array(
+        [[0.2, -0.1], [0.7, 0.0], [0.2, 0.3], [5.0, 5.0], [0.4, 0.4], [-0.2, 0.6]]
+    )
+    rows = np.array([10, 11, 12, 3, 13, 10])
+    words = ["aa", "bb", "cc", "dd"]
+    return ScoredBatch([[1.0, 0.0]] * 2, rows, contrib, [0, 4, 6], [3, 2], words, 10)
+
+
+def test_top_words_many_gives_top_words_of_each_request() -> None:
+    batch = _two_texts()
+    wanted = [(1, 1), (0, 0), (0, 1), (1, 0), (0, 0)]
+    assert batch.top_words_many(wanted) == [batch.top_words(i, k) for i, k in wanted]
+    assert batch.top_words_many(wanted, n=1) == [
+        [(0.6, "aa")],
+        [(0.7, "bb")],
+        [(0.3, "cc")],
+        [(0.4, "dd")],
+        [(0.7, "bb")],
+    ]
+
+
+def test_top_words_many_ranks_ties_at_the_cut_by_the_word() -> None:
+    # Four words, three tied for the second place: the word decides which two are kept.
+    batch = _batch([0.5, 0.5, 0.9, 0.5], [13, 11, 12, 10], 4)
+    assert batch.top_words_many([(0, 0)]) == [[(0.9, "cc"), (0.5, "aa"), (0.5, "bb")]]
+    assert batch.top_words_many([(0, 0)], n=2) == [[(0.9, "cc"), (0.5, "aa")]]
+
+
+def test_top_words_many_without_requests_or_positive_words() -> None:
+    batch = _two_texts()
+    assert batch.top_words_many([]) == []
+    negative = _batch([-0.5, 0.0], [10, 11], 2)
+    assert negative.top_words_many([(0, 0), (0, 0)]) == [[], []]
+
+
 # --- training and the artefact ----------------------------------------------------------------
 
 

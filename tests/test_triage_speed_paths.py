@@ -116,7 +116,7 @@ def test_repeats_with_an_equal_analysis_are_decided_once(clf, monkeypatch) -> No
     original = TriageClassifier._classify_scored
 
     def counting(self, *args):
-        decided.append(args[1])
+        decided.append(args[0])
         return original(self, *args)
 
     monkeypatch.setattr(TriageClassifier, "_classify_scored", counting)

@@ -203,32 +203,34 @@ class TriageClassifier:
             batch = firsts[lo : lo + _MODEL_BATCH]
             sides = [side_features(texts[i], signals[i], ctxs[i], folds[i].text) for i in batch]
             scored = model.score_folded_many([folds[i].text for i in batch], sides)
+            # The decision depends on the text (its signals and scores) and the analysis: a
+            # copy whose analysis equals the first one's gets the first one's decision, copied
+            # once that has its evidence.
+            same_as = {
+                i: first
+                for first in batch
+                for i in copies[first][1:]
+                if analyses[i] == analyses[first]
+            }
+            by_model: list[tuple[int, int]] = []  # (text, row) whose winner the model proposed
             for row, first in enumerate(batch):
-                decided = out[first] = self._classify_scored(
-                    texts[first], analyses[first], folds[first], signals[first], scored, row
-                )
-                for i in copies[first][1:]:
-                    # The decision depends on the text (its signals and scores) and the
-                    # analysis: a copy with an equal analysis has the first one's decision.
-                    out[i] = (
-                        decided.copy()
-                        if analyses[i] == analyses[first]
-                        else self._classify_scored(
-                            texts[i], analyses[i], folds[i], signals[i], scored, row
-                        )
-                    )
+                for i in copies[first]:
+                    if i in same_as:
+                        continue
+                    out[i], proposed = self._classify_scored(analyses[i], signals[i], scored, row)
+                    if proposed:
+                        by_model.append((i, row))
+            self._add_proposal_evidence(by_model, texts, folds, signals, scored, out)
+            for i, first in same_as.items():
+                out[i] = out[first].copy()
         return [out[i] for i in range(n)]
 
     def _classify_scored(
-        self,
-        text: str,
-        analysis: Analysis,
-        folded: Folded,
-        signals: list[Signal],
-        scored: ScoredBatch,
-        row: int,
-    ) -> Classification:
-        """The decision for text ``row`` of a batch the model scored."""
+        self, analysis: Analysis, signals: list[Signal], scored: ScoredBatch, row: int
+    ) -> tuple[Classification, bool]:
+        """The decision for text ``row`` of a batch the model scored, and whether the model
+        proposed the winner (its evidence, the model's words, is then still to be added:
+        ``_add_proposal_evidence``, for a batch at once)."""
         assert self.model is not None
         candidates = _rule_candidates(analysis, signals)
         scores = dict(zip(self.model.classes, scored.probs[row], strict=True))
@@ -254,31 +256,32 @@ class TriageClassifier:
                 # A rule signal backs it and the model does not rule it out.
                 by_model.append(c)
         for c in by_model:
-            candidates[c] = (scores[c], [])  # evidence below, if it wins
+            candidates[c] = (scores[c], [])  # evidence: _add_proposal_evidence, if it wins
         result = self._decide(candidates, scores)
-        if result.category in by_model:
-            # Only the winner's evidence is output: the model's words (the costly part of
-            # the decision) are looked up for it alone.
-            result.evidence = self._proposal_evidence(
-                text, folded, signals, scored, row, result.category
-            )
-        return result
+        return result, result.category in by_model
 
-    def _proposal_evidence(
+    def _add_proposal_evidence(
         self,
-        text: str,
-        folded: Folded,
-        signals: list[Signal],
+        by_model: list[tuple[int, int]],
+        texts: Sequence[str],
+        folds: Sequence[Folded],
+        signals: Sequence[list[Signal]],
         scored: ScoredBatch,
-        row: int,
-        category: str,
-    ) -> list[Evidence]:
-        """Why the model proposed ``category``: its top words, then the soft signals for it."""
+        out: dict[int, Classification],
+    ) -> None:
+        """Why the model proposed the category of each (text, row) of ``by_model``: its top
+        words, then the soft signals for it. Only the winner's evidence is output: the
+        model's words (the costly part of the decision) are looked up for it alone, for the
+        whole batch at once."""
         assert self.model is not None
-        top = scored.top_words(row, self.model.classes.index(category))
-        ev = self._model_evidence(text, folded, top, category)
-        ev += [_signal_evidence(s) for s in signals if s.category == category and not s.hard]
-        return ev
+        classes = self.model.classes
+        tops = scored.top_words_many([(row, classes.index(out[i].category)) for i, row in by_model])
+        for (i, _), top in zip(by_model, tops, strict=True):
+            result = out[i]
+            category = result.category
+            ev = self._model_evidence(texts[i], folds[i], top, category)
+            ev += [_signal_evidence(s) for s in signals[i] if s.category == category and not s.hard]
+            result.evidence = ev
 
     def _classify_by_rules(self, analysis: Analysis, signals: list[Signal]) -> Classification:
         """Without a trained model: soft rule signals stand in for it."""
@@ -368,8 +371,16 @@ def copies_of(keys: Iterable[Hashable]) -> dict[int, list[int]]:
 
 @lru_cache(maxsize=4096)
 def _word_pattern(word: str) -> re.Pattern[str]:
-    """A model word (digits mapped to "0") as a whole word of the folded text."""
-    return re.compile(r"(?<!\w)" + re.escape(word).replace("0", r"\d") + r"(?!\w)")
+    """A model word (digits mapped to "0") as a whole word of the folded text: the matches
+    of ``(?<!\\w)word(?!\\w)``.
+
+    The check that no word character comes before is a lookbehind *after* the word (over
+    the character before it and the word's own characters, which "." matches: a word holds
+    no newline), so the pattern begins with the word's literal characters and the regex
+    engine searches for them directly instead of trying the lookbehind at every position.
+    """
+    body = re.escape(word).replace("0", r"\d")
+    return re.compile(body + rf"(?<!\w.{{{len(word)}}})(?!\w)")
 
 
 def _supported(category: str, analysis: Analysis, signals: list[Signal]) -> bool:

@@ -603,16 +603,50 @@ class ScoredBatch:
         """(contribution, word) of the (at most ``n``) words of text i that push it most
         towards class k (positive contribution), largest first, ties by the word (never by
         cache or set order)."""
-        lo = self.bounds[i]
-        hi = lo + self.n_words[i]
+        return self.top_words_many([(i, k)], n)[0]
+
+    def top_words_many(
+        self, wanted: Sequence[tuple[int, int]], n: int = 3
+    ) -> list[list[tuple[float, str]]]:
+        """``top_words(i, k, n)`` for each (i, k) of ``wanted``.
+
+        The contributions of all their words are gathered and ranked in a fixed number of
+        numpy calls; only each text's top ``n`` by contribution, and the words tied with the
+        n-th (which the word decides between), reach Python."""
+        if not wanted:
+            return []
+        texts = np.array([i for i, _ in wanted], dtype=np.int64)
+        sizes = np.array(self.n_words, dtype=np.int64)[texts]
+        # Each wanted text's word units (the first of its units), request by request.
+        request = np.repeat(np.arange(len(wanted)), sizes)
+        offset = np.arange(len(request)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        units = np.array(self.bounds, dtype=np.int64)[texts][request] + offset
+        classes = np.array([k for _, k in wanted], dtype=np.int64)
+        values = self.contrib[units, classes[request]]
+        positive = values > 0
+        units, request, values = units[positive], request[positive], values[positive]
+        order = np.lexsort((-values, request))  # by request, largest contribution first
+        counts = np.bincount(request, minlength=len(wanted)).tolist()
+        ranked_values = values[order].tolist()
+        ranked_rows = self.rows[units[order]].tolist()
         words, first = self.words, self.first_word_row
-        # (Plain tuples sort in C: faster than a key function.)
-        ranked = sorted(
-            (-v, words[r - first])
-            for v, r in zip(self.contrib[lo:hi, k].tolist(), self.rows[lo:hi].tolist(), strict=True)
-            if v > 0
-        )
-        return [(-v, w) for v, w in ranked[:n]]
+        out: list[list[tuple[float, str]]] = []
+        lo = 0
+        for count in counts:
+            end = lo + count
+            hi = min(end, lo + n)
+            # Past the n-th largest, only words with the same contribution can still come
+            # before it (by the word).
+            while lo < hi < end and ranked_values[hi] == ranked_values[hi - 1]:
+                hi += 1
+            # (Plain tuples sort in C: faster than a key function.)
+            ranked = sorted(
+                (-v, words[r - first])
+                for v, r in zip(ranked_values[lo:hi], ranked_rows[lo:hi], strict=True)
+            )
+            out.append([(-v, w) for v, w in ranked[:n]])
+            lo = end
+        return out
 
 
 def build_vocab(docs: Sequence[Counter[str]], min_df: int = 2) -> tuple[dict[str, int], np.ndarray]:
