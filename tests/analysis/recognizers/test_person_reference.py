@@ -1,14 +1,25 @@
+import random
 import re
 
 import pytest
 
 from somevakt.analysis.recognizers.base import TextContext
+from somevakt.analysis.recognizers.lexicon import word_index
 from somevakt.analysis.recognizers.person_reference import (
+    _GENITIVE_TAIL,
+    _IN_CLASS,
+    _LITTLE_NAME,
+    _POSSESSIVE,
     PersonReferenceRecognizer,
     _alt,
+    _first_words,
+    _matches_at,
+    _patterns,
     _word_lists,
+    _word_starts,
 )
 from somevakt.analysis.types import PERSONREFERANSE
+from tests.analysis.recognizers.support import match_list, random_texts
 
 
 def find(text: str):
@@ -112,3 +123,105 @@ def test_word_alternations_match_the_longest_word_first(kind):
     for w in words:  # where shorter words are prefixes of w, w itself must win
         assert rx.match(w).group() == w
     assert rx.match("qqq") is None and rx.match("") is None
+
+
+# Pieces of the edge cases of the patterns' bounds: every kind of separator (underscore is a
+# word character to ``\w`` but not to ``[^\W_]``), digits, capitals, folded letters, a
+# non-ASCII digit and a zero-width space.
+_EDGE_PARTS = [" ", " ", " ", "  ", "\n", "\u00a0", "\u0663", "\u200b", *"-_.,3bsxåØÆ"]
+
+
+def _pattern_parts(words: list[str], n: int = 40, seed: int = 1) -> list[str]:
+    """A sample of ``words`` (each also capitalised and inside a longer word) and the
+    patterns' own small words, mixed with the edge cases."""
+    rng = random.Random(seed)
+    sample = rng.sample(sorted(set(words)), min(n, len(set(words))))
+    small = "som nye eldste i pa på til klasse trinn Kari Karis Lille vesle".split()
+    small += [" i ", " på ", " pa ", " i 3b", " i 5. klasse", "7 trinn"]
+    spaces = [" "] * (len(sample) + len(small))  # most parts are words between spaces
+    capitalised = [w.capitalize() for w in sample[:10]]
+    return sample + capitalised + ["x" + sample[0]] + small + spaces + _EDGE_PARTS
+
+
+_DESCRIBED_WORDS = (
+    "han hun ho hen den en ein noen mannen jenta bor jobbar eier nye yngste klassen laget "
+    "min mi sonen far"
+)
+
+
+def _anchored_cases() -> list[tuple[str, list[str]]]:
+    w = _word_lists()
+    poss = _POSSESSIVE.split()
+    return [
+        ("kinship", w["kinship"] + w["standalone"] + poss),
+        ("role", w["role"] + w["unique_role"] + w["kinship"][:20] + poss),
+        ("described", [*_DESCRIBED_WORDS.split(), "han som ", "ein i ", "laget til "]),
+        ("pupil", "eleven gutten guten jenta jentungen ungen".split()),
+    ]
+
+
+@pytest.mark.parametrize("name, words", _anchored_cases())
+def test_anchored_patterns_find_what_a_search_of_the_whole_text_finds(name, words):
+    # Each is tried only at the whole words its matches may start with (``_Anchored``): it
+    # must find exactly what ``finditer`` finds, trying every position.
+    anchored = getattr(_patterns(), name)
+    found = 0
+    for text in random_texts(_pattern_parts(words), n=20000, most_parts=10):
+        ctx = TextContext(text)
+        ftext, forms = ctx.folded.text, word_index(ctx).forms
+        fast = [m.groups() + m.span() for m in anchored.finditer(ftext, forms)]
+        assert fast == match_list(anchored.pattern, ftext), text
+        found += bool(fast)
+    assert found > 30  # the texts do exercise the pattern
+
+
+def test_mention_pattern_equals_the_lookbehind_first_formulation():
+    # The pattern checks its left bound after the "@", for speed.
+    plain = re.compile(
+        r"(?<![\w.+\-@])@[^\W\d_](?:[\w.\-]{0,38}[^\W_])?(?:[ \u00a0][A-ZÆØÅ][\w\-]{0,29}){0,2}"
+    )
+    parts = ["@", "@@", "kari", "Kari", "Nordmann", ".", "+", "-", "_", " ", "\u00a0", "3", "é"]
+    for text in random_texts(parts):
+        assert match_list(_patterns().mention, text) == match_list(plain, text), text
+
+
+@pytest.mark.parametrize(
+    "name, words",
+    [
+        ("child", ["lille", "Lille", "vesle", "Vesle", "lisle", "alle", "Emma", "Han", "på", "i"]),
+        ("genitive", ["Karis ", "Hvis ", "Ola", "s", "mann", "sønn", "døtre", "far", "Mor"]),
+    ],
+)
+def test_quick_tests_pass_wherever_the_original_text_patterns_match(name, words):
+    pattern = getattr(_patterns(), name)
+    found = 0
+    for text in random_texts(_pattern_parts(words), n=20000, most_parts=8):
+        if pattern.search(text):
+            found += 1
+            if name == "child":
+                assert _LITTLE_NAME.search(text) or _IN_CLASS.search(text), text
+            else:
+                assert _GENITIVE_TAIL.search(text), text
+    assert found > 30  # the texts do exercise the pattern
+
+
+def test_word_starts_finds_whole_words_only():
+    text = "min minne, Min_min 3min min"
+    assert _word_starts(text, ["min"]) == [0, 15, 24]
+    assert _word_starts(text, ["min", "minne"]) == [0, 4, 15, 24]
+    assert _word_starts(text, ["inn", "mi"]) == []
+    assert _word_starts("", ["min"]) == []
+
+
+def test_matches_at_skips_starts_inside_an_earlier_match():
+    rx = re.compile(r"(?<![^\W_])[a-z]+ [a-z]+")
+    text = "aa bb cc dd"
+    assert [m.group() for m in _matches_at(rx, text, [0, 3, 6])] == ["aa bb", "cc dd"]
+    assert [m.group() for m in _matches_at(rx, text, [3])] == ["bb cc"]
+    assert list(_matches_at(rx, text, [1, 9])) == []  # no whole word starts there
+
+
+def test_first_words_of_entries():
+    assert _first_words(["sønnen min", "far", "ex-mann"]) == {"sønnen", "far", "ex"}
+    with pytest.raises(ValueError):
+        _first_words(["-x"])

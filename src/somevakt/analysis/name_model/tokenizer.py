@@ -16,6 +16,8 @@ writes, plus the lexeme NORM exceptions); ``Tokenizer`` runs spaCy's algorithm o
 
 A chunk of ASCII digits that is no special case skips step 2 when the rules' affix patterns
 can take no digit (read off the patterns once): it is then one token, whatever step 2 tried.
+The suffix pattern is searched with only its alternatives that can end on the chunk's last
+character (``suffix_search.py``): the same matches, without trying all of them everywhere.
 
 This module never imports spaCy: ``rules_from_spacy`` is handed a loaded pipeline.
 """
@@ -32,6 +34,8 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
+
+from somevakt.analysis.name_model.suffix_search import suffix_searcher
 
 FORMAT = "somevakt.name_model.tokenizer"
 FORMAT_VERSION = 1
@@ -173,6 +177,9 @@ class Tokenizer:
             pattern = rules[field]
             if pattern is not None:
                 setattr(self, "_" + field, getattr(re.compile(pattern), method))
+        if rules["suffix_search"] is not None:
+            # The same search, with only the alternatives that can end on the last character.
+            self._suffix_search = suffix_searcher(rules["suffix_search"])
         self._norm_tables: tuple[dict[str, str], ...] = tuple(rules["norm_exceptions"])
         self._pinned: dict[str, tuple[_Piece, ...]] = {}
 

@@ -17,13 +17,21 @@ They matter because they make a health, welfare or crime word personal (see link
 
 ``detail`` says which kind matched (kinship, role, child, described, mention): linking treats
 roles (public office holders) more strictly than private persons.
+
+The patterns on the folded text are tried only at the words their matches can start with
+(``_Anchored``), those on the original text only where a quick necessary part of them is
+found: most comments then cost a few set and substring tests.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from somevakt.analysis.normalize import fold_word
 from somevakt.analysis.recognizers.base import TextContext
@@ -34,7 +42,23 @@ _POSSESSIVE = (
     "min mi mitt mine var vart vare din di ditt dine hans hennes hennar deres dykkar "
     "sin si sitt sine mines dines"
 )
-_CHILD_HINT = re.compile(r"lille|vesle|lisle|\s(?:i|pa)\s+\d")
+# Necessary parts of the two forms of the child pattern ("lille Sofie", "Emma i 3b"), on the
+# original text. Each starts with a literal or a character class, which the regex engine
+# scans for quickly; the child pattern, whose matches start with a lookbehind, is tried at
+# every position, so it only runs when one of these is found.
+_LITTLE_NAME = re.compile(r"le\s+[A-ZÆØÅ]")
+_IN_CLASS = re.compile(r"\s(?:i|på)\s+\d")
+# The close relatives of a name in the genitive ("Karis mann"), on the original text. The
+# genitive pattern's tail ("s mann", starting with a literal) is its quick necessary part.
+_RELATIVE = (
+    r"(?:sønn|sønnen|son|sonen|datter|dotter|mann|kone|kona|mor|far|bror|søster|syster|"
+    r"gutt|jente|samboer|sambuar|kjæreste|ektemann|ektefelle|sønner|døtre)(?![\w])"
+)
+_GENITIVE_TAIL = re.compile(r"s\s+" + _RELATIVE)
+# First words of the described patterns other than the lexicon's "who" words.
+_NEW_ONE = ("han", "hun", "ho", "hen")  # "hun nye"
+_RANKED_ONE = ("den", "han", "hun", "ho")  # "den eldste"
+_ONE_OF = ("en", "ein", "ei", "noen", "nokon")  # "en i klassen til ..."
 # Folded "vår" is "var", which is also the past tense "was": checked on the original.
 _WAS = "var"
 # Written without "å", "vår" is "var": it is the possessive when a finite verb follows the
@@ -47,6 +71,7 @@ _FINITE_VERB = frozenset(
 )
 # A pupil singled out by class starts with one of these words (the pattern's first word).
 _PUPIL_WORDS = frozenset(["eleven", "gutten", "guten", "jenta", "jentungen", "ungen"])
+_WORD_RUN = re.compile(r"[^\W_]+")
 _NEXT_WORD = re.compile(r"\W{0,3}?([^\W\d_]+)")
 # Bare "far" (father) folds from "får" (gets) too: only the one written "far" counts.
 _BARE_FAR = "far"
@@ -77,11 +102,41 @@ def _alt(words: list[str]) -> str:
     return alternation(words)
 
 
+@dataclass(frozen=True, slots=True)
+class _Anchored:
+    """A pattern on the folded text each of whose matches starts at a whole word of
+    ``first_words`` (with a lookbehind for the word's start).
+
+    ``finditer`` tries the pattern only at those words: the regex engine's own search tries a
+    pattern that starts with a lookbehind at every position of the text, tens of ns each.
+    """
+
+    pattern: re.Pattern[str]
+    first_words: frozenset[str]
+
+    def finditer(self, text: str, words: AbstractSet[str]) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, given a set that holds every word of ``text``."""
+        starts = _word_starts(text, self.first_words.intersection(words))
+        return _matches_at(self.pattern, text, starts)
+
+
+class _Patterns(NamedTuple):
+    kinship: _Anchored
+    role: _Anchored
+    described: _Anchored
+    pupil: _Anchored
+    child: re.Pattern[str]  # the patterns below run on the original text
+    genitive: re.Pattern[str]
+    mention: re.Pattern[str]
+
+
 @cache
-def _patterns() -> tuple[re.Pattern[str], ...]:
+def _patterns() -> _Patterns:
     w = _word_lists()
     kin, poss = _alt(w["kinship"] + w["standalone"]), _alt(_POSSESSIVE.split())
     # Word boundaries are lookarounds on letters and digits: no backtracking into words.
+    # Each word list is followed by whitespace or a word end, so a match of these patterns
+    # starts at a whole word that is the first word of an entry (see ``_Anchored``).
     kinship = re.compile(
         rf"(?<![^\W_])(?:(?P<kin>{kin})\s+(?P<poss>{poss})|(?P<poss2>{poss})\s+(?:{kin})"
         rf"|(?:{_alt(w['standalone'])}))(?![^\W_])"
@@ -102,17 +157,18 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     # text: the capital marks the name).
     genitive = re.compile(
         r"(?<![\w])(?!(?:Hvis|Mens|Ellers|Tross|Alles|Dens|Dets)\b)[A-ZÆØÅ][a-zæøåé]{1,20}s\s+"
-        r"(?:sønn|sønnen|son|sonen|datter|dotter|mann|kone|kona|mor|far|bror|søster|syster|"
-        r"gutt|jente|samboer|sambuar|kjæreste|ektemann|ektefelle|sønner|døtre)(?![\w])"
+        + _RELATIVE
     )
+    # The "@" first, its left bound checked after it (as in digit_run.py): the regex engine
+    # then scans for the "@" instead of trying a lookbehind at every position.
     mention = re.compile(
-        r"(?<![\w.+\-@])@[^\W\d_](?:[\w.\-]{0,38}[^\W_])?(?:[ \u00a0][A-ZÆØÅ][\w\-]{0,29}){0,2}"
+        r"@(?<![\w.+\-@]@)[^\W\d_](?:[\w.\-]{0,38}[^\W_])?(?:[ \u00a0][A-ZÆØÅ][\w\-]{0,29}){0,2}"
     )
     who, group = _alt(w["described_who"]), _alt(w["described_group"])
     described = re.compile(
         rf"(?<![^\W_])(?:(?:{who})\s+som\s+(?:{_alt(w['described_verb'])})"
-        r"|(?:han|hun|ho|hen)\s+nye|(?:den|han|hun|ho)\s+(?:eldste|yngste|minste)"
-        rf"|(?:en|ein|ei|noen|nokon|{who})\s+(?:i|pa)\s+(?:{group})\s+"
+        rf"|(?:{'|'.join(_NEW_ONE)})\s+nye|(?:{'|'.join(_RANKED_ONE)})\s+(?:eldste|yngste|minste)"
+        rf"|(?:{'|'.join(_ONE_OF)}|{who})\s+(?:i|pa)\s+(?:{group})\s+"
         rf"(?:til\s+(?:(?:{kin})\s+(?:{poss})|(?:{_alt(w['standalone'])}))|(?:{poss})))(?![^\W_])"
     )
     # A pupil singled out by class, in any case: "eleven i 7b", "Gutten i 5. klasse".
@@ -120,27 +176,77 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         rf"(?<![^\W_])(?:{_alt(sorted(_PUPIL_WORDS))})\s+(?:i|pa)\s+\d{{1,2}}\s?\.?\s?"
         r"(?:klasse|trinn|[a-z])(?![^\W_])"
     )
-    return kinship, role, child, mention, described, pupil, genitive
+    kin_words = w["kinship"] + w["standalone"]
+    return _Patterns(
+        kinship=_Anchored(kinship, _first_words(kin_words + _POSSESSIVE.split())),
+        role=_Anchored(role, _first_words(w["role"] + w["unique_role"])),
+        described=_Anchored(
+            described, _first_words([*w["described_who"], *_NEW_ONE, *_RANKED_ONE, *_ONE_OF])
+        ),
+        pupil=_Anchored(pupil, _first_words(_PUPIL_WORDS)),
+        child=child,
+        genitive=genitive,
+        mention=mention,
+    )
+
+
+def _first_words(entries: Iterable[str]) -> frozenset[str]:
+    """The first word (run of letters and digits) of each entry."""
+    firsts = set()
+    for entry in entries:
+        m = _WORD_RUN.match(entry)
+        if m is None:
+            raise ValueError(f"{entry!r} does not start with a letter or digit")
+        firsts.add(m.group())
+    return frozenset(firsts)
+
+
+def _word_starts(text: str, words: Iterable[str]) -> list[int]:
+    r"""The sorted start offsets of the whole-word occurrences of ``words`` in ``text``.
+
+    A whole word has no letter or digit right before or after it (``str.isalnum`` is the
+    regex class ``[^\W_]``).
+    """
+    starts = []
+    n = len(text)
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not text[i - 1].isalnum()) and (j == n or not text[j].isalnum()):
+                starts.append(i)
+            i = text.find(word, i + 1)
+    starts.sort()
+    return starts
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose (non-empty) matches can only start at
+    the sorted offsets ``starts``.
+
+    ``finditer`` returns the leftmost match at or after the end of the previous one: that is
+    the first of ``starts`` there at which the pattern matches. ``match`` at an offset still
+    sees the text before it, so lookbehinds are unchanged.
+    """
+    end = 0
+    for start in starts:
+        if start >= end:
+            m = pattern.match(text, start)
+            if m is not None:
+                end = m.end()
+                yield m
 
 
 class PersonReferenceRecognizer:
     name = "person_reference"
 
     def __init__(self) -> None:
-        (
-            self._kinship,
-            self._role,
-            self._child,
-            self._mention,
-            self._described,
-            self._pupil,
-            self._genitive,
-        ) = _patterns()
+        self._patterns = _patterns()
         lists = _word_lists()
         # "som" and "nye" are common: the described patterns also need one of the "who" words.
         self._who_words = frozenset(fold_word(w) for w in ("den", *lists["described_who"]))
         self._described_words = frozenset(["eldste", "yngste", "minste", *lists["described_group"]])
-        # Most comments name no relative or role: a set test on their words skips the regexes.
+        # Most comments name no relative or role: a set test on their words skips the patterns.
         self._kin_words = frozenset(lists["kinship"] + lists["standalone"])
         self._role_words = frozenset(lists["role"] + lists["unique_role"])
 
@@ -148,9 +254,10 @@ class PersonReferenceRecognizer:
         folded = ctx.folded
         ftext, text = folded.text, ctx.text
         words = word_index(ctx).forms
+        patterns = self._patterns
         found: list[Finding] = []
         kin = not self._kin_words.isdisjoint(words)
-        for m in self._kinship.finditer(ftext) if kin else ():
+        for m in patterns.kinship.finditer(ftext, words) if kin else ():
             poss = m.group("poss") or m.group("poss2")
             s, e = folded.span(m.start(), m.end())
             if poss == _WAS:
@@ -160,30 +267,32 @@ class PersonReferenceRecognizer:
             elif poss is None and m.group() == _BARE_FAR and text[s:e].lower() != _BARE_FAR:
                 continue  # "får"
             found.append(Finding(PERSONREFERANSE, s, e, text[s:e], 0.8, detail="kinship"))
-        for m in self._genitive.finditer(text) if kin else ():
+        genitive = kin and _GENITIVE_TAIL.search(text)
+        for m in patterns.genitive.finditer(text) if genitive else ():
             found.append(
                 Finding(PERSONREFERANSE, m.start(), m.end(), m.group(), 0.8, detail="kinship")
             )
-        for m in self._role.finditer(ftext) if not self._role_words.isdisjoint(words) else ():
+        role = not self._role_words.isdisjoint(words)
+        for m in patterns.role.finditer(ftext, words) if role else ():
             s, e = folded.span(m.start(), m.end())
             found.append(Finding(PERSONREFERANSE, s, e, text[s:e], 0.7, detail="role"))
-        child = _CHILD_HINT.search(ftext)
-        for m in self._child.finditer(text) if child else ():
+        child = _LITTLE_NAME.search(text) or _IN_CLASS.search(text)
+        for m in patterns.child.finditer(text) if child else ():
             found.append(
                 Finding(PERSONREFERANSE, m.start(), m.end(), m.group(), 0.8, detail="child")
             )
-        pupil = child and not _PUPIL_WORDS.isdisjoint(words)
-        for m in self._pupil.finditer(ftext) if pupil else ():
+        pupil = not _PUPIL_WORDS.isdisjoint(words)
+        for m in patterns.pupil.finditer(ftext, words) if pupil else ():
             s, e = folded.span(m.start(), m.end())
             found.append(Finding(PERSONREFERANSE, s, e, text[s:e], 0.8, detail="child"))
         if not self._described_words.isdisjoint(words) or (
             ("som" in words or "nye" in words) and not self._who_words.isdisjoint(words)
         ):
-            for m in self._described.finditer(ftext):
+            for m in patterns.described.finditer(ftext, words):
                 s, e = folded.span(m.start(), m.end())
                 found.append(Finding(PERSONREFERANSE, s, e, text[s:e], 0.7, detail="described"))
         if "@" in text:
-            for m in self._mention.finditer(text):
+            for m in patterns.mention.finditer(text):
                 found.append(
                     Finding(PERSONREFERANSE, m.start(), m.end(), m.group(), 0.9, detail="mention")
                 )
