@@ -85,27 +85,3 @@ def test_no_finding_or_a_single_one_is_kept_as_is():
     assert resolve_overlaps(one) == one and resolve_overlaps(one) is not one
     empty = [f(PERSON, 4, 4)]  # an empty span is kept too, as among several
     assert resolve_overlaps(empty) == empty
-
-
-def test_analyze_many_analyses_a_repeated_text_once_and_copies_its_findings():
-    texts = ["Far min har diabetes.", "Takk!", "Far min har diabetes.", "Far min har diabetes."]
-    analyzer = Analyzer()
-    many = analyzer.analyze_many(texts)
-    assert [a.to_dict() for a in many] == [analyzer.analyze(t).to_dict() for t in texts]
-    first, _, again, third = many
-    assert first.findings and first.findings == again.findings == third.findings
-    # Each repeat owns its analysis and findings: changing one leaves the others as they are.
-    assert len({id(a) for a in many}) == len(many)
-    assert {id(x) for x in first.findings}.isdisjoint(id(x) for x in again.findings)
-    again.findings[0].sensitive = not again.findings[0].sensitive
-    assert first.findings != again.findings and first.findings == third.findings
-
-
-def test_analyze_many_tells_a_repeated_text_apart_by_its_language():
-    text = "Eg har ikkje fått svar."
-    analyzer = Analyzer()
-    many = analyzer.analyze_many([text, text, text, text], [None, "nb", "nn", "xx"])
-    assert [a.lang for a in many] == ["nn", "nb", "nn", "nn"]
-    assert [a.to_dict() for a in many] == [
-        analyzer.analyze(text, lang).to_dict() for lang in (None, "nb", "nn", "xx")
-    ]

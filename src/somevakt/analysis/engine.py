@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
 from somevakt.analysis.language import detect_language
 from somevakt.analysis.linking import link_sensitive
@@ -45,36 +44,15 @@ class Analyzer:
         self, texts: Sequence[str], langs: Sequence[str | None] | None = None
     ) -> list[Analysis]:
         """Analyse many texts, same results as ``analyze`` on each. Recognizers that have a
-        ``find_many(ctxs)`` method (the person-name model) see the texts in one batch.
-
-        A text that comes again in the batch with the same language (comments repeat: "Takk!",
-        copied messages) is analysed once: an analysis depends on the text and its language
-        only. Each repeat gets its own copies of the findings, as if analysed itself.
-        """
+        ``find_many(ctxs)`` method (the person-name model) see the texts in one batch."""
         lang_list = list(langs) if langs is not None else [None] * len(texts)
-        # (text, language given) -> index among the distinct ones, in order of first sight.
-        distinct: dict[tuple[str, str | None], int] = {}
-        which = [
-            distinct.setdefault((t, lg if lg in ("nb", "nn") else None), len(distinct))
-            for t, lg in zip(texts, lang_list, strict=True)
-        ]
-        analyses = self._analyze_distinct(list(distinct))
-        seen = bytearray(len(analyses))
-        out = []
-        for k in which:
-            out.append(_copy(analyses[k]) if seen[k] else analyses[k])
-            seen[k] = 1
-        return out
-
-    def _analyze_distinct(self, items: list[tuple[str, str | None]]) -> list[Analysis]:
-        """``analyze_many`` on (text, "nb" / "nn" or None to detect) pairs."""
         ctxs = [
             TextContext(
                 text=t,
-                lang=lg if lg is not None else detect_language(t),
+                lang=lg if lg in ("nb", "nn") else detect_language(t),
                 exempt_accounts=self.exempt_accounts,
             )
-            for t, lg in items
+            for t, lg in zip(texts, lang_list, strict=True)
         ]
         found: list[list[Finding]] = [[] for _ in ctxs]
         for recognizer in self.recognizers:
@@ -90,16 +68,6 @@ class Analyzer:
                 Analysis(text=ctx.text, lang=ctx.lang, findings=findings, folded=ctx.folded)
             )
         return out
-
-
-def _copy(analysis: Analysis) -> Analysis:
-    """The analysis with copies of its findings (the folded text is read-only: shared)."""
-    return Analysis(
-        text=analysis.text,
-        lang=analysis.lang,
-        findings=[replace(f) for f in analysis.findings],
-        folded=analysis.folded,
-    )
 
 
 # Identity numbers beat an account they overlap (every valid fødselsnummer also passes the
