@@ -81,8 +81,9 @@ class Features:
         for r in records:
             text = r["text"]
             folded = fold(text).text
-            self.counts.append(text_features(text, folded))
-            self.units.append(text_units(text, folded))
+            units = text_units(text, folded)
+            self.counts.append(text_features(units))
+            self.units.append(units)
             self.sides.append(side_features(text, find_signals(text), r.get("context"), folded))
 
     def subset(self, rows: list[int]) -> Features:

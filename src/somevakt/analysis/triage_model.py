@@ -61,17 +61,16 @@ _CHAR_N = (2, 3, 4, 5)
 _WORD_CACHE_SIZE = 1 << 15
 
 
-def text_features(text: str, folded: str | None = None) -> Counter[str]:
-    """Raw counts of the text features of one text (``folded``: fold(text).text, if known):
-    what their document frequencies are counted over (``build_vocab``)."""
-    ft = _DIGIT_RE.sub("0", folded if folded is not None else fold(text).text)
-    words = _WORD_RE.findall(ft)
-    feats: list[str] = ["w:" + w for w in words]
-    feats += ["b:" + a + " " + b for a, b in zip(["<s>", *words], [*words, "</s>"], strict=True)]
-    for w in words:
-        feats += _cached_char_ngrams(w)
-    feats += ["y:" + y for y in _FEATURE_SYMBOL_RE.findall(ft)]
-    return Counter(feats)
+def text_features(units: Counter[str]) -> Counter[str]:
+    """Raw counts of the text features of a text's units (``text_units``): what their
+    document frequencies are counted over (``build_vocab``)."""
+    feats: Counter[str] = Counter()
+    for unit, n in units.items():
+        feats[unit] += n
+        if unit.startswith("w:"):
+            for gram in _cached_char_ngrams(unit[2:]):
+                feats[gram] += n
+    return feats
 
 
 def _char_ngrams(word: str) -> tuple[str, ...]:
@@ -194,8 +193,6 @@ def _context_values(context: str) -> tuple[frozenset[str], ...]:
     """What each pattern finds in a post (many comments answer the same post: cached)."""
     c = fold(context).text
     return tuple(frozenset(m.group(0) for m in rx.finditer(c)) for _, rx in _CONTEXT_PATTERNS)
-
-
 
 
 @dataclass
