@@ -29,22 +29,12 @@ from somevakt.analysis.triage_model import (
     unit_features,
 )
 from somevakt.analysis.triage_signals import find_signals
+from tests.test_triage_speed_paths import EDGE_TEXTS
 
 REPO = Path(__file__).resolve().parents[1]
 
-TEXTS = [
-    "",
-    "   ",
-    "?",
-    "Hei! Når åpner Birkenes bibliotek 12. desember kl. 10? 😊",
-    "Sønnen min (12) har ADHD og NAV sier nei… idiooot 1d10t i d i o t",
-    "aaa bbb aaa bbb 2024 2025 €€€ $$$ ||| !!!",
-    "Jeg har hørt at de skal legge ned skolen, stemmer det? " * 12,
-    "takk takk takk 👍👍 flott flott",
-    "du er en taper, vi vet hvor du bor",
-    "Når åpner biblioteket på lørdager?",
-    "qqqzx vvvwk",
-]
+# The triage edge cases (empty, emoji, filter tricks, a long text), and two plain ones.
+TEXTS = [*EDGE_TEXTS, "Når åpner biblioteket på lørdager?", "qqqzx vvvwk"]
 
 
 def _batch_input(texts: list[str]) -> tuple[list[str], list[set[str]]]:
