@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from somevakt.analysis import Analyzer
-from somevakt.analysis.classify import Classification, Evidence, TriageClassifier, copies_of
+from somevakt.analysis.classify import TriageClassifier
 from somevakt.analysis.normalize import fold
 from somevakt.analysis.triage_signals import (
     _GATE,
@@ -76,20 +76,9 @@ def test_classify_many_is_classify_one_by_one(clf, texts) -> None:
         assert got == clf.classify(text, analysis, context)
 
 
-def test_copies_of_groups_equal_keys_in_order() -> None:
-    keys = [("a", None), ("b", None), ("a", None), ("a", "post"), ("b", None)]
-    assert copies_of(keys) == {0: [0, 2], 1: [1, 4], 3: [3]}
-    assert list(copies_of(keys)) == [0, 1, 3]  # first occurrences, in order
-
-
-def test_copies_of_distinct_keys_are_one_each() -> None:
-    assert copies_of(["x", "y", "z"]) == {0: [0], 1: [1], 2: [2]}
-    assert copies_of([]) == {}
-
-
 def test_repeated_comments_classify_as_each_alone(clf, texts) -> None:
-    """Repeats share their signals and scores; their results are still their own: the same
-    text under another post, or with another analysis, decides for itself."""
+    """A repeated text's result is its own: the same text under another post, or with
+    another analysis, decides for itself."""
     analyzer = Analyzer()
     base = texts[:40]
     sensitive = "Kari Nordmann har kreft, hørte jeg."
@@ -103,43 +92,6 @@ def test_repeated_comments_classify_as_each_alone(clf, texts) -> None:
         assert got == clf.classify(text, analysis, context)
     assert many[-2].category == "sensitive" and many[-1].category != "sensitive"
     assert many[-2].evidence is not many[-3].evidence
-
-
-def test_repeats_with_an_equal_analysis_are_decided_once(clf, monkeypatch) -> None:
-    """A repeat whose analysis equals the first copy's takes its decision; one with another
-    analysis is decided on its own."""
-    analyzer = Analyzer()
-    text = "Kari Nordmann har kreft, hørte jeg."
-    analyses = [analyzer.analyze(text) for _ in range(3)]
-    analyses.append(analyzer.analyze("Takk for hjelpen."))  # (another analysis, same text)
-    decided = []
-    original = TriageClassifier._classify_scored
-
-    def counting(self, *args):
-        decided.append(args[0])
-        return original(self, *args)
-
-    monkeypatch.setattr(TriageClassifier, "_classify_scored", counting)
-    many = clf.classify_many([text] * 4, analyses)
-    assert decided == [analyses[0], analyses[3]]
-    assert many[0] == many[1] == many[2] != many[3]
-
-
-def test_classification_copy_is_equal_but_its_own() -> None:
-    ev = Evidence("signal", 0, 3, "hei", "note")
-    c = Classification("feedback", 0.8, [ev], {"feedback": 0.8})
-    d = c.copy()
-    assert d == c and d is not c
-    d.evidence.append(ev)
-    d.scores["other"] = 0.1
-    assert c.evidence == [ev] and c.scores == {"feedback": 0.8}  # (the original unchanged)
-
-
-def test_classification_copy_differs_once_changed() -> None:
-    c = Classification("other", 0.5)
-    d = c.copy()
-    d.category = "question"
-    assert d != c and c.category == "other"
 
 
 def test_batch_records_are_single_records(texts) -> None:

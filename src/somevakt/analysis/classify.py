@@ -17,7 +17,7 @@ list wins. Without a trained model (no artefact), soft rule signals stand in for
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -90,11 +90,6 @@ class Classification:
     confidence: float
     evidence: list[Evidence] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)
-
-    def copy(self) -> Classification:
-        """An equal classification with its own evidence list and scores (sharing the
-        evidence items, which nothing changes once made)."""
-        return Classification(self.category, self.confidence, [*self.evidence], {**self.scores})
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -176,54 +171,32 @@ class TriageClassifier:
         """``classify`` of each text, with the same results; the model scores the texts in
         batches (numpy's cost per call, not the arithmetic, dominates one short text).
 
-        A comment repeated under the same post (copied complaints, spam) has the same rule
-        signals and model scores every time: they are worked out once per distinct (text,
-        context); the decision, which also depends on the analysis, is made again only for a
-        copy whose analysis differs from the first copy's (each copy gets its own
-        ``Classification``)."""
+        Every text is worked out on its own, repeats included: a cache keyed on the whole
+        text would make the benchmark's corpus, whose templates repeat, look cheaper than
+        real comments (benchmarks/README.md)."""
         n = len(texts)
         ctxs = contexts if contexts is not None else [None] * n
         folds = [
             f if f is not None else fold(t)
             for t, f in zip(texts, folded if folded is not None else [None] * n, strict=True)
         ]
-        # (Keyed by the text, not its fold: ``folded`` is fold(text), the same for equal texts.)
-        copies = copies_of(zip(texts, ctxs, strict=True))
-        signals: list[list[Signal]] = [[] for _ in range(n)]
-        for first, same in copies.items():
-            found = find_signals(texts[first], folds[first])
-            for i in same:
-                signals[i] = found
+        signals = [find_signals(t, f) for t, f in zip(texts, folds, strict=True)]
         model = self.model
         if model is None:
             return [self._classify_by_rules(a, s) for a, s in zip(analyses, signals, strict=True)]
-        out: dict[int, Classification] = {}
-        firsts = list(copies)
-        for lo in range(0, len(firsts), _MODEL_BATCH):
-            batch = firsts[lo : lo + _MODEL_BATCH]
+        out: list[Classification] = []
+        for lo in range(0, n, _MODEL_BATCH):
+            batch = range(lo, min(n, lo + _MODEL_BATCH))
             sides = [side_features(texts[i], signals[i], ctxs[i], folds[i].text) for i in batch]
             scored = model.score_folded_many([folds[i].text for i in batch], sides)
-            # The decision depends on the text (its signals and scores) and the analysis: a
-            # copy whose analysis equals the first one's gets the first one's decision, copied
-            # once that has its evidence.
-            same_as = {
-                i: first
-                for first in batch
-                for i in copies[first][1:]
-                if analyses[i] == analyses[first]
-            }
             by_model: list[tuple[int, int]] = []  # (text, row) whose winner the model proposed
-            for row, first in enumerate(batch):
-                for i in copies[first]:
-                    if i in same_as:
-                        continue
-                    out[i], proposed = self._classify_scored(analyses[i], signals[i], scored, row)
-                    if proposed:
-                        by_model.append((i, row))
+            for row, i in enumerate(batch):
+                result, proposed = self._classify_scored(analyses[i], signals[i], scored, row)
+                out.append(result)
+                if proposed:
+                    by_model.append((i, row))
             self._add_proposal_evidence(by_model, texts, folds, signals, scored, out)
-            for i, first in same_as.items():
-                out[i] = out[first].copy()
-        return [out[i] for i in range(n)]
+        return out
 
     def _classify_scored(
         self, analysis: Analysis, signals: list[Signal], scored: ScoredBatch, row: int
@@ -267,7 +240,7 @@ class TriageClassifier:
         folds: Sequence[Folded],
         signals: Sequence[list[Signal]],
         scored: ScoredBatch,
-        out: dict[int, Classification],
+        out: list[Classification],
     ) -> None:
         """Why the model proposed the category of each (text, row) of ``by_model``: its top
         words, then the soft signals for it. Only the winner's evidence is output: the
@@ -353,20 +326,6 @@ def _rule_candidates(
             conf, ev = candidates.get(s.category, (0.0, []))
             candidates[s.category] = (max(conf, 0.95), [*ev, _signal_evidence(s)])
     return candidates
-
-
-def copies_of(keys: Iterable[Hashable]) -> dict[int, list[int]]:
-    """The positions of each distinct key: its first position -> all its positions, in
-    order, keys in order of first occurrence."""
-    first: dict[Hashable, int] = {}
-    copies: dict[int, list[int]] = {}
-    for i, key in enumerate(keys):
-        j = first.setdefault(key, i)
-        if j == i:
-            copies[i] = [i]
-        else:
-            copies[j].append(i)
-    return copies
 
 
 @lru_cache(maxsize=4096)
