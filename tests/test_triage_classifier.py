@@ -13,6 +13,7 @@ from somevakt.analysis.classify import (
     CATEGORIES,
     REMOVAL_CATEGORIES,
     Classification,
+    Evidence,
     TriageClassifier,
     _word_pattern,
 )
@@ -469,3 +470,50 @@ def test_classify_accepts_the_folded_text(clf, analyzer) -> None:
     assert clf.classify(text, analysis, folded=fold(text)).to_dict() == (
         clf.classify(text, analysis).to_dict()
     )
+
+
+def test_decide_ranks_rule_candidates_and_model_proposals(clf) -> None:
+    finding = Evidence("finding", 0, 4, "KOLS", "HELSE (sensitive finding)")
+    candidates = {"sensitive": (0.9, [finding])}
+    scores = dict.fromkeys(CATEGORIES, 0.05)
+    # A rule candidate higher in the precedence list wins, with its own evidence; its
+    # confidence raises its score.
+    result = clf._decide(candidates, scores, ["question"])
+    assert (result.category, result.confidence, result.evidence) == ("sensitive", 0.9, [finding])
+    assert result.scores["sensitive"] == 0.9 and result.scores["question"] == 0.05
+
+
+def test_decide_gives_a_winning_model_proposal_its_probability(clf) -> None:
+    signal = Evidence("signal", 0, 5, "idiot", "slur")
+    scores = dict.fromkeys(CATEGORIES, 0.05) | {"rumor": 0.6}
+    result = clf._decide({"question": (0.95, [signal])}, scores, ["rumor"])
+    # The proposal wins by precedence: its score is its confidence, its evidence comes later.
+    assert (result.category, result.confidence, result.evidence) == ("rumor", 0.6, [])
+    assert result.scores["question"] == 0.95 and result.scores["rumor"] == 0.6
+    # A single candidate needs no ranking, whichever kind it is.
+    only = clf._decide({}, dict.fromkeys(CATEGORIES, 0.05) | {"other": 0.7}, ["other"])
+    assert (only.category, only.confidence, only.evidence) == ("other", 0.7, [])
+    alone = clf._decide({"question": (0.95, [signal])}, dict.fromkeys(CATEGORIES, 0.0))
+    assert (alone.category, alone.evidence) == ("question", [signal])
+
+
+def test_model_evidence_spans_map_back_through_folding(clf) -> None:
+    from somevakt.analysis.normalize import fold
+
+    text = "Hvorfor kostet raadhuset så mye, og hvorfor?"
+    folded = fold(text)
+    assert folded.offsets is not None  # "aa" folds to one letter: places move
+    top = [(0.5, "radhuset"), (0.25, "hvorfor"), (0.1, "finnes_ikke")]
+    ev = clf._model_evidence(text, folded, top, "budget_org")
+    assert [e.text for e in ev] == ["Hvorfor", "raadhuset"]  # in text order
+    assert [e.note for e in ev] == [
+        "model weight 0.25 for budget_org",
+        "model weight 0.50 for budget_org",
+    ]
+    for e in ev:
+        assert text[e.start : e.end] == e.text
+    plain = "Hvorfor kostet rådhuset så mye?"
+    unmoved = fold(plain)
+    assert unmoved.offsets is None  # "å" -> "a": every letter keeps its place
+    ev = clf._model_evidence(plain, unmoved, [(0.3, "radhuset")], "budget_org")
+    assert [(e.start, e.end, e.text) for e in ev] == [(15, 23, "rådhuset")]

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,7 @@ _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _MODEL_BATCH = 256
 # Soft signals too weak to propose a category without the model.
 _WEAK_SIGNALS = frozenset({"hostile_phrase", "slur_soft"})
+_evidence_start = attrgetter("start")  # (a sort key: without a lambda's Python call each)
 
 
 @dataclass(slots=True)
@@ -191,7 +193,7 @@ class TriageClassifier:
             scored = model.score_folded_many([folds[i].text for i in batch], sides)
             by_model: list[tuple[int, int]] = []  # (text, row) whose winner the model proposed
             for row, i in enumerate(batch):
-                result, proposed = self._classify_scored(analyses[i], signals[i], scored, row)
+                result, proposed = self._classify_scored(analyses[i], signals[i], scored.probs[row])
                 out.append(result)
                 if proposed:
                     by_model.append((i, row))
@@ -199,15 +201,19 @@ class TriageClassifier:
         return out
 
     def _classify_scored(
-        self, analysis: Analysis, signals: list[Signal], scored: ScoredBatch, row: int
+        self, analysis: Analysis, signals: list[Signal], probs: list[float]
     ) -> tuple[Classification, bool]:
-        """The decision for text ``row`` of a batch the model scored, and whether the model
-        proposed the winner (its evidence, the model's words, is then still to be added:
-        ``_add_proposal_evidence``, for a batch at once)."""
+        """The decision for a text the model scored (``probs``: one probability per class of
+        the model, in its order), and whether the model proposed the winner (its evidence,
+        the model's words, is then still to be added: ``_add_proposal_evidence``, for a
+        batch at once)."""
         assert self.model is not None
+        classes = self.model.classes
         candidates = _rule_candidates(analysis, signals)
-        scores = dict(zip(self.model.classes, scored.probs[row], strict=True))
-        best = max(scores, key=scores.__getitem__)
+        scores = dict(zip(classes, probs, strict=False))  # (the model gives every class one)
+        # The first most probable class: what max() over ``scores`` gives, without calling
+        # a key function per class.
+        best = classes[probs.index(max(probs))]
         if (
             best in REMOVAL_CATEGORIES
             and best not in candidates
@@ -228,9 +234,7 @@ class TriageClassifier:
             ):
                 # A rule signal backs it and the model does not rule it out.
                 by_model.append(c)
-        for c in by_model:
-            candidates[c] = (scores[c], [])  # evidence: _add_proposal_evidence, if it wins
-        result = self._decide(candidates, scores)
+        result = self._decide(candidates, scores, by_model)
         return result, result.category in by_model
 
     def _add_proposal_evidence(
@@ -276,13 +280,24 @@ class TriageClassifier:
         return self._decide(candidates, scores)
 
     def _decide(
-        self, candidates: dict[str, tuple[float, list[Evidence]]], scores: dict[str, float]
+        self,
+        candidates: dict[str, tuple[float, list[Evidence]]],
+        scores: dict[str, float],
+        proposals: Sequence[str] = (),
     ) -> Classification:
-        """The candidate highest in the precedence list wins."""
-        category = min(candidates, key=self._rank.__getitem__)
-        confidence, evidence = candidates[category]
+        """The candidate highest in the precedence list wins: one of the rule ``candidates``
+        (with its confidence and evidence), or one of the categories the model proposes
+        beyond them (``proposals``: its score is its confidence; its evidence, the model's
+        words, is added later). A rule candidate's confidence raises its score."""
         for c, (conf, _) in candidates.items():
             scores[c] = max(scores.get(c, 0.0), conf)
+        named = [*candidates, *proposals]
+        # (One candidate, as most texts have, needs no ranking: min() with a key function
+        # costs more than all the rest of the choice.)
+        category = named[0] if len(named) == 1 else min(named, key=self._rank.__getitem__)
+        confidence, evidence = (
+            candidates[category] if category in candidates else (scores[category], [])
+        )
         return Classification(category, min(1.0, float(confidence)), evidence, scores)
 
     def _model_evidence(
@@ -295,17 +310,19 @@ class TriageClassifier:
         cache, which must not decide the output.
         """
         out: list[Evidence] = []
+        # Folding that kept every character in place (most texts) maps no span.
+        in_place = folded.offsets is None
         for weight, word in top:
             if len(out) == 3:
                 break
             m = _word_pattern(word).search(folded.text)
             if m is None:
                 continue
-            s, e = folded.span(m.start(), m.end())
+            s, e = m.span() if in_place else folded.span(*m.span())
             out.append(
                 Evidence("model", s, e, text[s:e], f"model weight {weight:.2f} for {category}")
             )
-        out.sort(key=lambda ev: ev.start)
+        out.sort(key=_evidence_start)
         return out
 
 
