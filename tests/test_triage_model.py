@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import random
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -98,6 +99,44 @@ def test_text_vector_without_known_units_is_empty() -> None:
     assert text_vector(Counter({"w:qq": 3}), {"w:aa": 0}, np.array([1.0])) == {}
 
 
+# --- the scorer's tokens ----------------------------------------------------------------------
+
+
+def _regex_tokens(folded: str) -> list[str]:
+    return triage_model._WORD_RE.findall(folded) + triage_model._FEATURE_SYMBOL_RE.findall(folded)
+
+
+@pytest.mark.parametrize(
+    "folded",
+    [
+        "",
+        " . , ",
+        "hei, du! kl. 10:30 (sant?) 50% a_b",  # ASCII: the byte path
+        "takk 👍👍 flott – ja ❤️",  # non-ASCII symbols only: the byte path
+        "grüß dich!",  # a non-ASCII letter: the regexes
+        "x² og 3½",  # non-ASCII digits are word characters
+        "a\u00a0b\u2009c\u3000d",  # non-ASCII spaces separate words
+        "a\x1cb\x1fc",  # ASCII separators that are spaces to str and re alike
+        "a\ud800b",  # a lone surrogate is a symbol
+    ],
+)
+def test_tokens_are_words_then_symbols_as_the_regexes_find_them(folded: str) -> None:
+    assert triage_model._tokens(folded) == _regex_tokens(folded)
+
+
+def test_tokens_of_mixed_texts_group_words_before_symbols() -> None:
+    assert triage_model._tokens("hei! du? 😊 ok") == ["hei", "du", "ok", "!", "?", "😊"]
+    assert triage_model._tokens("grüß! ok") == ["grüß", "ok", "!"]
+
+
+def test_tokens_agree_with_the_regexes_on_random_text() -> None:
+    rnd = random.Random(7)
+    pool = [*"ab1_ .,?!-\t\n", *"üß²😊–", "\u00a0", "\u2009", "\ufe0f", "\ud800"]
+    for _ in range(3000):
+        folded = "".join(rnd.choice(pool) for _ in range(rnd.randint(0, 10)))
+        assert triage_model._tokens(folded) == _regex_tokens(folded), repr(folded)
+
+
 # --- the batch scorer ------------------------------------------------------------------------
 
 
@@ -112,6 +151,15 @@ def test_a_text_scores_alone_as_in_any_batch(size: int) -> None:
             assert np.array(one.probs[0]).tobytes() == np.array(batch.probs[j]).tobytes()
             for k in range(len(model.classes)):
                 assert one.top_words(0, k) == batch.top_words(j, k)
+
+
+def test_an_empty_batch_scores_nothing_and_texts_without_tokens_score() -> None:
+    model = _fresh()
+    empty = model.score_folded_many([], [])
+    assert empty.probs == [] and empty.top_words_many([]) == []
+    scored = model.score_folded_many(["", ". ,", "?"], [set(), set(), set()])
+    assert len(scored.probs) == 3 and scored.n_words == [0, 0, 0]
+    assert scored.top_words_many([(0, 0), (2, 1)]) == [[], []]
 
 
 def test_scores_do_not_depend_on_what_the_cache_holds() -> None:
@@ -135,7 +183,7 @@ def test_a_full_word_cache_is_replaced(monkeypatch) -> None:
         parts = model._word_parts
         assert parts is not None
         # Room for the cache size or two codes per token of a batch, whichever is more.
-        most = max(most, len(triage_model._TOKEN_RE.findall(folded[i])))
+        most = max(most, len(triage_model._tokens(folded[i])))
         assert len(parts.words) <= len(parts.codes) <= parts.capacity <= max(3, 2 * most)
 
 
@@ -148,6 +196,22 @@ def test_numbers_share_the_row_of_their_mapped_form() -> None:
     assert parts.codes["2024"] == parts.codes["1999"] == parts.codes["0000"]
     assert "0000" in parts.words
     assert "2024" not in parts.words and "1999" not in parts.words
+
+
+def test_word_parts_look_up_cached_codes_and_no_code_for_others() -> None:
+    model = _fresh()
+    folded, sides = _batch_input(["Hei på deg!"])
+    model.score_folded_many(folded, sides)
+    parts = model._word_parts
+    assert parts is not None
+    codes = parts.lookup(["deg", "qqqzx", "!", "hei"])
+    assert codes.tolist() == [
+        parts.codes["deg"],
+        triage_model._NO_CODE,
+        parts.codes["!"],
+        parts.codes["hei"],
+    ]
+    assert parts.lookup([]).tolist() == []
 
 
 def test_symbols_are_coded_by_their_feature_row() -> None:
@@ -206,9 +270,11 @@ def test_segment_sums_of_no_rows_are_zero() -> None:
 
 
 def _batch(values: list[float], rows: list[int], n_words: int) -> ScoredBatch:
-    contrib = np.array([[v] for v in values])
+    parts = np.array([[v] for v in values])
     words = ["aa", "bb", "cc", "dd"]
-    return ScoredBatch([[1.0]], np.array(rows), contrib, [0, len(rows)], [n_words], words, 10)
+    return ScoredBatch(
+        [[1.0]], np.array(rows), parts, np.ones(1), [0, len(rows)], [n_words], words, 10
+    )
 
 
 def test_top_words_rank_by_contribution_then_word() -> None:
@@ -230,12 +296,14 @@ def test_top_words_leave_out_words_against_the_class() -> None:
 
 def _two_texts() -> ScoredBatch:
     # Text 0: words aa, bb, cc (rows 10-12) and a bigram (row 3); text 1: words dd, aa.
-    contrib = np.array(
-        [[0.2, -0.1], [0.7, 0.0], [0.2, 0.3], [5.0, 5.0], [0.4, 0.4], [-0.2, 0.6]]
+    # Text 0's norm is 2: its units' shares are half their parts.
+    parts = np.array(
+        [[0.4, -0.2], [1.4, 0.0], [0.4, 0.6], [10.0, 10.0], [0.4, 0.4], [-0.2, 0.6]]
     )
     rows = np.array([10, 11, 12, 3, 13, 10])
     words = ["aa", "bb", "cc", "dd"]
-    return ScoredBatch([[1.0, 0.0]] * 2, rows, contrib, [0, 4, 6], [3, 2], words, 10)
+    norms = np.array([2.0, 1.0])
+    return ScoredBatch([[1.0, 0.0]] * 2, rows, parts, norms, [0, 4, 6], [3, 2], words, 10)
 
 
 def test_top_words_many_gives_top_words_of_each_request() -> None:
@@ -261,6 +329,7 @@ def test_top_words_many_ranks_ties_at_the_cut_by_the_word() -> None:
 def test_top_words_many_without_requests_or_positive_words() -> None:
     batch = _two_texts()
     assert batch.top_words_many([]) == []
+    assert batch.top_words_many([(0, 0), (1, 1)], n=0) == [[], []]
     negative = _batch([-0.5, 0.0], [10, 11], 2)
     assert negative.top_words_many([(0, 0), (0, 0)]) == [[], []]
 

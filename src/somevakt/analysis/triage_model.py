@@ -53,12 +53,18 @@ _DIGIT_RE = re.compile(r"\d")
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 # The symbols that are features: all but "." and ",".
 _FEATURE_SYMBOL_RE = re.compile(r"[^\w\s.,]")
-# Words and feature symbols in text order, in one pass (the scorer's tokens).
-_TOKEN_RE = re.compile(r"\w+|[^\w\s.,]")
+# The scorer's tokens (_tokens) are found in UTF-8 bytes where they can: ASCII characters
+# are classified by these tables, built from the regexes above so that both agree on each.
+_ASCII_WORD_BYTES = bytes(c for c in range(128) if _WORD_RE.fullmatch(chr(c)))
+_WORD_BYTES_ELSE_SPACE = bytes(c if c in _ASCII_WORD_BYTES else ord(" ") for c in range(256))
+_ASCII_NON_SYMBOL_BYTES = bytes(c for c in range(128) if not _FEATURE_SYMBOL_RE.fullmatch(chr(c)))
+_ONLY_FEATURE_SYMBOLS_RE = re.compile(r"[^\w\s.,]*")
 _CHAR_N = (2, 3, 4, 5)
 # Tokens in the scorer's cache (_WordParts), each with at most one row of 11 floats (10
 # classes and the squared norm): about 3 MB of rows when full.
 _WORD_CACHE_SIZE = 1 << 15
+# What ``_WordParts.lookup`` gives a token without a code: no code comes near it.
+_NO_CODE = -(1 << 62)
 
 
 def text_features(units: Counter[str]) -> Counter[str]:
@@ -83,6 +89,25 @@ def _char_ngrams(word: str) -> tuple[str, ...]:
 # Training builds the strings of every word many times (vocabulary, a text vector per fold);
 # run time caches each word's parts instead (_WordParts).
 _cached_char_ngrams = lru_cache(maxsize=1 << 14)(_char_ngrams)
+
+
+def _tokens(folded: str) -> list[str]:
+    """The scorer's tokens of a folded text: its words (``_WORD_RE``), then its feature
+    symbols (``_FEATURE_SYMBOL_RE``), each in text order.
+
+    The regexes step through the text a character at a time in Python's regex engine; the
+    fast path lets byte operations in C do it: in the UTF-8 bytes, the ASCII words are what
+    is left after turning every other byte into a space, and the symbols what is left after
+    deleting ASCII words, spaces, "." and ",". That holds when every non-ASCII character is a
+    feature symbol (emoji, dashes), which is checked on the few characters left in the
+    symbols; other texts take the regexes."""
+    utf8 = folded.encode("utf-8", "surrogatepass")  # (a lone surrogate is a symbol too)
+    symbols = utf8.translate(None, _ASCII_NON_SYMBOL_BYTES).decode("utf-8", "surrogatepass")
+    if not (symbols.isascii() or _ONLY_FEATURE_SYMBOLS_RE.fullmatch(symbols)):
+        return _WORD_RE.findall(folded) + _FEATURE_SYMBOL_RE.findall(folded)
+    tokens = utf8.translate(_WORD_BYTES_ELSE_SPACE).decode("ascii").split()
+    tokens += symbols
+    return tokens
 
 
 def text_units(text: str, folded: str | None = None) -> Counter[str]:
@@ -127,20 +152,21 @@ def side_features(
     text: str, signals: Iterable[Signal], context: str | None, folded: str | None = None
 ) -> set[str]:
     """Binary features appended after normalisation: rule signals and text shape."""
-    feats = {"s:" + s.name for s in signals}
     n = len(text)
-    feats.add("len:short" if n < 40 else "len:medium" if n < 140 else "len:long")
+    feats = {"len:short" if n < 40 else "len:medium" if n < 140 else "len:long"}
+    for s in signals:  # (a loop: most texts have no signal or one, a comprehension costs more)
+        feats.add("s:" + s.name)
     stripped = text.strip()
-    if stripped.endswith("?") or "?" in stripped[-4:]:
-        feats.add("shape:ends_question")
     if "?" in stripped:
         feats.add("shape:has_question")
+        if "?" in stripped[-4:]:  # (the text ends with a question, maybe then an emoji)
+            feats.add("shape:ends_question")
     if not any(map(str.isalpha, stripped)):
         feats.add("shape:no_letters")
     if stripped.startswith("@"):
         feats.add("shape:starts_mention")
     ft = folded if folded is not None else fold(text).text
-    first = _WORD_RE.search(ft[:40])
+    first = _WORD_RE.search(ft, 0, 40)  # (in ft[:40], without copying it)
     if first:
         feats.add("first:" + first.group())
     if context:
@@ -281,17 +307,20 @@ class LinearTriageModel:
         batch or on what the word cache holds."""
         tables = self._current_tables()
         n_texts = len(folded)
-        tokens = [*map(_TOKEN_RE.findall, folded)]
+        tokens = [*map(_tokens, folded)]
         parts, codes = self._token_codes(tables, [*chain.from_iterable(tokens)])
         units, owners = _text_units(tables, codes, [*map(len, tokens)])
         rows, counts, owner = _first_occurrences(units, owners, len(parts.rows))
         tf = counts.astype(np.float64)
         np.log(tf, out=tf)
         tf += 1.0
-        # Per unit: tf * s(u) per class, and tf^2 * ||phi(u)||^2 for the norm.
+        # Per unit: tf * s(u) per class, and tf^2 * ||phi(u)||^2 for the norm. (In one
+        # multiplication by an array of the same shape: numpy would loop once per unit to
+        # broadcast tf along a row.)
         unit_parts = np.take(parts.rows, rows, axis=0)
-        unit_parts[:, :-1] *= tf[:, None]
-        unit_parts[:, -1] *= tf * tf
+        scale = np.repeat(tf[:, None], unit_parts.shape[1], axis=1)
+        scale[:, -1] *= tf
+        unit_parts *= scale
         sums = _segment_sums(unit_parts, owner, n_texts)
         norms = np.sqrt(sums[:, -1])
         norms[norms == 0.0] = 1.0  # a text without known units: its sums are 0 too
@@ -304,13 +333,18 @@ class LinearTriageModel:
         e = np.exp(logits)
         probs = e / e.sum(axis=1, keepdims=True)
 
-        contrib = unit_parts[:, :-1]
-        contrib /= norms[owner][:, None]
         bounds = [0, *np.cumsum(np.bincount(owner, minlength=n_texts)).tolist()]
         # Each text's words come first among its units (_text_units' order).
         n_words = np.bincount(owner[rows >= tables.n_rows], minlength=n_texts).tolist()
         return ScoredBatch(
-            probs.tolist(), rows, contrib, bounds, n_words, parts.words, tables.n_rows
+            probs.tolist(),
+            rows,
+            unit_parts[:, :-1],
+            norms,
+            bounds,
+            n_words,
+            parts.words,
+            tables.n_rows,
         )
 
     def _current_tables(self) -> _Tables:
@@ -326,19 +360,19 @@ class LinearTriageModel:
         (``_WordParts.codes``): a plain lookup each, and ``_cache_tokens`` for those it
         misses."""
         parts = self._word_parts or self._cache_tokens(tables, [])
-        found = [*map(parts.codes.get, tokens)]
-        if None in found:
-            missing = [i for i, c in enumerate(found) if c is None]
+        codes = parts.lookup(tokens)
+        missing = np.flatnonzero(codes == _NO_CODE).tolist()
+        if missing:
             before = parts
-            parts = self._cache_tokens(tables, [tokens[i] for i in missing])
+            unknown = [tokens[i] for i in missing]
+            parts = self._cache_tokens(tables, unknown)
             if parts is before:
-                for i in missing:
-                    found[i] = parts.codes[tokens[i]]
+                codes[missing] = parts.lookup(unknown)
             else:
                 # A new cache: the batch's tokens that the old one held are not in it yet.
                 parts = self._cache_tokens(tables, tokens)
-                found = [*map(parts.codes.__getitem__, tokens)]
-        return parts, np.fromiter(found, np.int64, len(found))  # type: ignore[arg-type]
+                codes = parts.lookup(tokens)
+        return parts, codes
 
     def _cache_tokens(self, tables: _Tables, tokens: list[str]) -> _WordParts:
         """Word parts holding codes for all of ``tokens``, adding those missing.
@@ -400,6 +434,11 @@ class _WordParts:
         self.words: list[str] = []
         self.codes: dict[str, int] = {}
 
+    def lookup(self, tokens: list[str]) -> np.ndarray:
+        """The code of each token, ``_NO_CODE`` for those not cached (a sentinel int keeps
+        the lookups in one C loop, where ``None`` would need a Python list to find them)."""
+        return np.fromiter(map(self.codes.get, tokens, repeat(_NO_CODE)), np.int64, len(tokens))
+
     def add(self, tables: _Tables, tokens: list[str]) -> None:
         """Cache tokens not cached yet (as many codes as there is room for, and the mapped
         forms of words)."""
@@ -444,16 +483,16 @@ def _text_units(
     """The rows of all texts' known units (per text: its words, its symbols, its bigrams,
     each in text order, repeats included; texts one after another) and the text of each.
 
-    ``codes``: the token codes of all texts (``_WordParts.codes``), ``n_tokens`` of each."""
+    ``codes``: the token codes of all texts (``_WordParts.codes``), ``n_tokens`` of each,
+    its words before its symbols (``_tokens``)."""
     n_texts = len(n_tokens)
     bigrams = tables.bigrams
     texts = np.arange(n_texts)
-    token_owner = np.repeat(texts, n_tokens)
     is_word = codes >= 0
     row_plus_one, word_ids = np.divmod(codes[is_word], bigrams.id_space)
     token_rows = -codes - 2  # a symbol's row
     token_rows[is_word] = row_plus_one - 1
-    per_text = np.bincount(token_owner[is_word], minlength=n_texts)
+    per_text = np.bincount(np.repeat(texts, n_tokens)[is_word], minlength=n_texts)
     # Each text's word ids between "<s>" and "</s>": its bigrams are the neighbours.
     ends = np.cumsum(per_text + 2)
     marked = np.empty(int(ends[-1]) if n_texts else 0, dtype=np.int64)
@@ -462,14 +501,17 @@ def _text_units(
     marked[ends - per_text - 2] = bigrams.start
     marked[ends - 1] = bigrams.end
     marked[inner] = word_ids
-    units = np.concatenate([token_rows, bigrams.columns(marked)])
-    owners = np.concatenate([token_owner, np.repeat(texts, per_text + 1)])
-    # Text by text: words (kind 0), symbols (1), then bigrams (2), each in its order.
-    kinds = np.concatenate([np.where(is_word, 0, 1), np.full(len(units) - len(codes), 2)])
-    order = np.argsort(owners * 3 + kinds, kind="stable")
-    units, owners = units[order], owners[order]
+    # Text by text, its tokens (already words, then symbols) and then its bigrams (one
+    # more than its words): a mask of where the tokens go, instead of sorting by kind.
+    n_units = np.asarray(n_tokens, dtype=np.int64) + per_text + 1
+    unit_ends = np.cumsum(n_units)
+    token_ends = np.repeat(unit_ends - per_text - 1, n_units)
+    is_token = np.arange(int(unit_ends[-1]) if n_texts else 0) < token_ends
+    units = np.empty(len(is_token), dtype=np.int64)
+    units[is_token] = token_rows
+    units[~is_token] = bigrams.columns(marked)
     known = units >= 0
-    return units[known], owners[known]
+    return units[known], np.repeat(texts, n_units)[known]
 
 
 def _side_rows(tables: _Tables, sides: Sequence[set[str]]) -> tuple[np.ndarray, np.ndarray]:
@@ -583,14 +625,16 @@ class ScoredBatch:
     evidence, each of its units' share of each class's logit.
 
     Text i owns units ``rows[bounds[i]:bounds[i + 1]]`` (distinct, in order of first
-    occurrence), its ``n_words[i]`` words first; ``contrib[j, k]`` is unit j's
-    tf(u) * s(u)[k] / norm. A word's row is ``first_word_row`` + its index in ``words``
-    (the word, digits mapped to "0"); the other units are bigrams and symbols.
+    occurrence), its ``n_words[i]`` words first; unit j's share of class k's logit is
+    ``parts[j, k] / norms[i]`` (tf(u) * s(u)[k] / norm), divided only for the words evidence
+    asks for. A word's row is ``first_word_row`` + its index in ``words`` (the word, digits
+    mapped to "0"); the other units are bigrams and symbols.
     """
 
     probs: list[list[float]]
     rows: np.ndarray
-    contrib: np.ndarray
+    parts: np.ndarray
+    norms: np.ndarray
     bounds: list[int]
     n_words: list[int]
     words: list[str]
@@ -609,9 +653,10 @@ class ScoredBatch:
 
         The contributions of all their words are gathered and ranked in a fixed number of
         numpy calls; only each text's top ``n`` by contribution, and the words tied with the
-        n-th (which the word decides between), reach Python."""
-        if not wanted:
-            return []
+        n-th, reach Python, and only requests with a tie there are sorted again (by the
+        word)."""
+        if not wanted or n < 1:
+            return [[] for _ in wanted]
         texts = np.array([i for i, _ in wanted], dtype=np.int64)
         sizes = np.array(self.n_words, dtype=np.int64)[texts]
         # Each wanted text's word units (the first of its units), request by request.
@@ -619,30 +664,31 @@ class ScoredBatch:
         offset = np.arange(len(request)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
         units = np.array(self.bounds, dtype=np.int64)[texts][request] + offset
         classes = np.array([k for _, k in wanted], dtype=np.int64)
-        values = self.contrib[units, classes[request]]
+        values = self.parts[units, classes[request]]
+        values /= self.norms[texts][request]
         positive = values > 0
         units, request, values = units[positive], request[positive], values[positive]
         order = np.lexsort((-values, request))  # by request, largest contribution first
-        counts = np.bincount(request, minlength=len(wanted)).tolist()
-        ranked_values = values[order].tolist()
-        ranked_rows = self.rows[units[order]].tolist()
-        words, first = self.words, self.first_word_row
+        units, request, values = units[order], request[order], values[order]
+        # Per request, its top n are the contributions down to its n-th largest, plus the
+        # words tied with the n-th (which the word decides between).
+        counts = np.bincount(request, minlength=len(wanted))
+        nth = (np.cumsum(counts) - counts + np.minimum(counts, n) - 1)[request]
+        kept = values >= values[nth]
+        units, request, values = units[kept], request[kept], values[kept]
+        word_index = (self.rows[units] - self.first_word_row).tolist()
+        pairs = [*zip(values.tolist(), map(self.words.__getitem__, word_index), strict=True)]
+        # The order is final but where a request's kept words tie: there the word decides.
+        same_request = request[1:] == request[:-1]
+        tied = set(request[1:][same_request & (values[1:] == values[:-1])].tolist())
         out: list[list[tuple[float, str]]] = []
         lo = 0
-        for count in counts:
-            end = lo + count
-            hi = min(end, lo + n)
-            # Past the n-th largest, only words with the same contribution can still come
-            # before it (by the word).
-            while lo < hi < end and ranked_values[hi] == ranked_values[hi - 1]:
-                hi += 1
-            # (Plain tuples sort in C: faster than a key function.)
-            ranked = sorted(
-                (-v, words[r - first])
-                for v, r in zip(ranked_values[lo:hi], ranked_rows[lo:hi], strict=True)
-            )
-            out.append([(-v, w) for v, w in ranked[:n]])
-            lo = end
+        for i, count in enumerate(np.bincount(request, minlength=len(wanted)).tolist()):
+            top = pairs[lo : lo + count]
+            if i in tied:
+                top = sorted(top, key=lambda pair: (-pair[0], pair[1]))[:n]
+            out.append(top)
+            lo += count
         return out
 
 
