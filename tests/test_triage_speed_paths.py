@@ -22,11 +22,19 @@ from somevakt.analysis.triage_signals import (
     _HOSTILE_RE,
     _HOSTILE_STRONG_RE,
     _HOSTILE_WEAK_RE,
+    _LEET_TOKEN_RE,
     _QUESTION_RE,
+    _REPEAT_TOKEN_RE,
+    _RUN_OR_LEET_TOKEN_RE,
+    _SENTENCE_GATE,
+    _SLUR,
+    _SPACED_RE,
+    _all_matches,
     _first_question_form,
     _necessary_prefixes,
     _sentence_bounds,
     _sentences_holding,
+    _tricky_tokens,
 )
 from somevakt.jsonl import InputRecord
 from somevakt.processing import CommentProcessor
@@ -132,6 +140,84 @@ def test_pattern_gate_finds_every_match(texts) -> None:
         for text in corpus + _fuzz_texts(rx, 400, seed=i):
             got = [m.span() for m in _GATE.scan(text).finditer(bit)]
             assert got == [m.span() for m in rx.finditer(text)], (rx.pattern[:40], text)
+
+
+def test_sentence_gate_finds_every_match(texts) -> None:
+    corpus = [fold(t).text for t, _ in texts]
+    for i, rx in enumerate(_SENTENCE_GATE.patterns):
+        bit = 1 << i
+        assert _necessary_prefixes(rx) is not None  # the pre-check is in use
+        for text in corpus + _fuzz_texts(rx, 300, seed=50 + i):
+            can = _SENTENCE_GATE.scan(text)
+            assert [m.span() for m in can.finditer(bit)] == [m.span() for m in rx.finditer(text)]
+            first = rx.search(text)
+            assert (can.first(bit) and can.first(bit).span()) == (first and first.span()), text
+
+
+def test_candidates_first_is_none_without_a_match() -> None:
+    can = _GATE.scan("vanlige ord om vaer og vind")
+    assert can.first(_HOSTILE) is None
+    assert can.first(_SLUR) is None
+    hit = _GATE.scan("de er late").first(_HOSTILE)
+    assert hit is not None and hit.group() == "er late"
+
+
+def test_gate_tells_word_starts_after_letters_beyond_ascii() -> None:
+    """The scan tests \\W the cheaper ASCII way only in a text without a word character
+    beyond ASCII: no word begins after "ü" or "ж", one does after an emoji or a space."""
+    for text in ["üidiot", "du er ein жidiot", "ßhore ßhore"]:
+        assert not _GATE.scan(text).may_match(_SLUR), text
+    for text in ["🙏idiot", "ü idiot", "«hore»", "жж idiot"]:
+        assert _GATE.scan(text).may_match(_SLUR), text
+
+
+def test_gate_finds_every_match_around_letters_beyond_ascii() -> None:
+    rng = random.Random(3)
+    for i, rx in enumerate(_GATE.patterns):
+        for text in _fuzz_texts(rx, 100, seed=i):
+            text = "".join(c if rng.random() > 0.1 else rng.choice("üжß🙏«–") + c for c in text)
+            got = [m.span() for m in _GATE.scan(text).finditer(1 << i)]
+            assert got == [m.span() for m in rx.finditer(text)], (rx.pattern[:40], text)
+
+
+def test_all_matches_is_finditer() -> None:
+    rng = random.Random(11)
+    texts = ["", " ", "i d i o t", "a b-!-c d", "kl. 18.30, ok?", "üidiot 🙏 takk"]
+    texts += ["".join(rng.choices("ab1 .-_*,/\t\n!€ü🙏", k=rng.randint(0, 30))) for _ in range(500)]
+    patterns = [_SPACED_RE, _RUN_OR_LEET_TOKEN_RE, _LEET_TOKEN_RE, re.compile(r"\w+|\W")]
+    for rx in patterns:
+        for text in texts:
+            got = [(m.span(), m.groups()) for m in _all_matches(rx, text)]
+            assert got == [(m.span(), m.groups()) for m in rx.finditer(text)], (rx.pattern, text)
+
+
+def test_all_matches_finds_nothing_where_nothing_matches() -> None:
+    assert _all_matches(_SPACED_RE, " vanlige ord") == []
+    assert _all_matches(re.compile("x"), "") == []
+
+
+def test_tricky_tokens_are_those_of_each_pattern_alone() -> None:
+    """One pass finds the spaced runs and the leet tokens that _SPACED_RE and _LEET_TOKEN_RE
+    find each on its own, also a leet token inside a run ("a b-!-c d") and a run that
+    begins inside a run."""
+    rng = random.Random(13)
+    pieces = ["i d i o t", "h-0-r-e", "a b-!-c d", "1d10t", "idiooot", "x", "e", "!", "7"]
+    pieces += [" ", " ", "\n", ".", "-", "/", "ord", "takk!", "12.03", "___"]
+    texts = ["", "a b-!-c d", "x y z 1d10t", "i d i o t i d 1 o t", "a b c-1-x d e"]
+    texts += ["".join(rng.choices(pieces, k=rng.randint(1, 9))) for _ in range(3000)]
+    texts += ["".join(rng.choices("ab1 .-_*,/!", k=rng.randint(0, 25))) for _ in range(3000)]
+    for text in texts:
+        padded = " " + text
+        runs, tokens = _tricky_tokens(text, padded)
+        assert [m.span() for m in runs] == [m.span() for m in _SPACED_RE.finditer(padded)], text
+        want: dict[int, str] = {}
+        for rx in (_LEET_TOKEN_RE, _REPEAT_TOKEN_RE):
+            want.update((m.start("token") - 1, m["token"]) for m in rx.finditer(padded))
+        assert tokens == sorted(want.items()), text
+
+
+def test_tricky_tokens_skip_plain_words() -> None:
+    assert _tricky_tokens("vanlige ord her", " vanlige ord her") == ([], [])
 
 
 def test_sentences_holding_keeps_those_with_a_start() -> None:

@@ -28,13 +28,15 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from somevakt.analysis.normalize import Folded, fold
 
 
-@dataclass(frozen=True, slots=True)
-class Signal:
+class Signal(NamedTuple):
+    """One rule hit. Immutable like a frozen dataclass, and several times cheaper to create
+    (there is about one per comment)."""
+
     category: str
     name: str  # feature name, e.g. "rumor_marker"
     hard: bool
@@ -46,6 +48,18 @@ class Signal:
 
 def _alt(words: str) -> str:
     return "|".join(w.strip() for w in words.split(",") if w.strip())
+
+
+def _all_matches(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``list(rx.finditer(text))`` for a pattern whose matches are never empty, by one search
+    per match. Setting up ``finditer`` costs more than a search over a short text, and the
+    passes over every comment this serves mostly find nothing or one match."""
+    found: list[re.Match[str]] = []
+    m = rx.search(text)
+    while m is not None:
+        found.append(m)
+        m = rx.search(text, m.end())  # (as finditer: go on where the match ends)
+    return found
 
 
 # --- discrimination -----------------------------------------------------------------------
@@ -167,16 +181,17 @@ _STAFF_RE = re.compile(
 )
 
 
-def _weak_hostility_about_group(sent: str) -> tuple[re.Match[str], re.Match[str]] | None:
+def _weak_hostility_about_group(sent: _Candidates) -> tuple[re.Match[str], re.Match[str]] | None:
     """(group word, weak predicate) when the predicate is said of the group, not of staff.
 
     The predicate counts when the group word is at least as close to it as any staff word.
+    ``sent``: the sentence's scan by _SENTENCE_GATE.
     """
-    groups = list(_GROUP_RE.finditer(sent))
+    groups = list(sent.finditer(_GROUP))
     if not groups:
         return None
-    staff = list(_STAFF_RE.finditer(sent))
-    for h in _HOSTILE_WEAK_RE.finditer(sent):
+    staff = list(sent.finditer(_STAFF))
+    for h in sent.finditer(_WEAK):
         g = min(groups, key=lambda m: abs(m.start() - h.start()))
         dist = abs(g.start() - h.start())
         if staff and min(abs(m.start() - h.start()) for m in staff) < dist:
@@ -323,9 +338,8 @@ _TOKEN_RE = re.compile(r"[^\s]+")
 # "run"): the regex engine then skips from one whitespace to the next, where a pattern
 # beginning with a lookbehind is tried at every position. The lookahead (what a run's first
 # two characters must be) turns down an ordinary word before the engine sets up the repeat.
-_SPACED_RE = re.compile(
-    r"\s(?=[^\s][\s.\-_*,/])(?P<run>(?:[^\s][\s.\-_*,/]{1,2}){2,}[^\s])(?![^\s])"
-)
+_SPACED_RUN = r"(?=[^\s][\s.\-_*,/])(?P<run>(?:[^\s][\s.\-_*,/]{1,2}){2,}[^\s])(?![^\s])"
+_SPACED_RE = re.compile(r"\s" + _SPACED_RUN)
 _REPEAT_RE = re.compile(r"(.)\1{2,}")
 _STRIP = ".,:;!?\"'()[]{}«»*_~#"
 
@@ -356,25 +370,60 @@ _SLUR_TOKEN = (
     rf"(?P<token>[{re.escape(_STRIP)}]*[a-z\-{_LEET_CHARS}]+[{re.escape(_STRIP)}]*)(?!\S)"
 )
 _HAS_LETTER = r"(?=[^\sa-z]*+[a-z])"
-_LEET_TOKEN_RE = re.compile(
-    rf"\s(?=[^\s{_LEET_CHARS}]*+[{_LEET_CHARS}]){_HAS_LETTER}{_SLUR_TOKEN}"
-)
+_LEET_TOKEN = rf"(?=[^\s{_LEET_CHARS}]*+[{_LEET_CHARS}]){_HAS_LETTER}{_SLUR_TOKEN}"
+_LEET_TOKEN_RE = re.compile(r"\s" + _LEET_TOKEN)
 _REPEAT_TOKEN_RE = re.compile(rf"\s{_HAS_LETTER}(?=\S*?([a-z_])\1\1){_SLUR_TOKEN}")
 # What each token pattern needs somewhere in a text: one quick search spares its scan token
 # by token in the many texts without it (the first one is a plain character scan). A token
 # with three equal characters of another kind cannot be a slur, or has a _LEET character.
 _LEET_CHAR_RE = re.compile(rf"[{_LEET_CHARS}]")
 _TRIPLE_RE = re.compile(r"([a-z_])\1\1")
+# Spaced runs and leet tokens both begin at a whitespace: one pass tries both there. Only
+# lookaheads, so that it stops at every whitespace where either begins (group "run" or
+# "token": that of the first alternative that matches).
+_RUN_OR_LEET_TOKEN_RE = re.compile(rf"\s(?={_SPACED_RUN}|{_LEET_TOKEN})")
 
 
-def _slur_shaped_tokens(folded: str, padded: str) -> list[tuple[int, str]]:
-    """(start in ``folded``, token) of each whitespace-delimited token that the patterns
-    above find, in text order (a token both find, once)."""
-    found: dict[int, str] = {}
-    for needed, rx in ((_LEET_CHAR_RE, _LEET_TOKEN_RE), (_TRIPLE_RE, _REPEAT_TOKEN_RE)):
-        if needed.search(folded) is not None:
-            found.update((m.start("token") - 1, m["token"]) for m in rx.finditer(padded))
-    return sorted(found.items())
+def _tricky_tokens(folded: str, padded: str) -> tuple[list[re.Match[str]], list[tuple[int, str]]]:
+    """The spaced runs (the matches of ``_SPACED_RE.finditer(padded)``), and (start in
+    ``folded``, token) of each whitespace-delimited token that the token patterns above
+    find, in text order (a token both find, once).
+
+    ``padded``: " " + ``folded``. In a text with a _LEET character, the runs and the leet
+    tokens come from one pass of _RUN_OR_LEET_TOKEN_RE instead of one pass each."""
+    tokens: dict[int, str]  # start in ``folded``: token
+    if _LEET_CHAR_RE.search(folded) is None:
+        runs, tokens = _all_matches(_SPACED_RE, padded), {}
+    else:
+        runs, tokens = _runs_and_leet_tokens(padded)
+    if _TRIPLE_RE.search(folded) is None:
+        return runs, list(tokens.items())
+    tokens.update((m.start("token") - 1, m["token"]) for m in _REPEAT_TOKEN_RE.finditer(padded))
+    return runs, sorted(tokens.items())
+
+
+def _runs_and_leet_tokens(padded: str) -> tuple[list[re.Match[str]], dict[int, str]]:
+    """The matches of ``_SPACED_RE.finditer(padded)`` and {start in the unpadded text:
+    token} of those of ``_LEET_TOKEN_RE.finditer(padded)``, from one pass."""
+    runs: list[re.Match[str]] = []
+    tokens: dict[int, str] = {}
+    run_end = 0
+    for m in _all_matches(_RUN_OR_LEET_TOKEN_RE, padded):
+        pos = m.start()
+        if m["run"] is None:
+            tokens[pos] = m["token"]
+            continue
+        # A run begins here. _SPACED_RE.finditer goes on after a run, so one that begins
+        # inside it is not its own; and the token alternative was not tried here.
+        if pos >= run_end:
+            run = _SPACED_RE.match(padded, pos)
+            assert run is not None  # (the same pattern as the lookahead that matched)
+            runs.append(run)
+            run_end = run.end()
+        token = _LEET_TOKEN_RE.match(padded, pos)
+        if token is not None:
+            tokens[pos] = token["token"]
+    return runs, tokens
 
 
 def deobfuscated_tokens(folded: str, *, plain: bool = True) -> list[_Token]:
@@ -383,7 +432,7 @@ def deobfuscated_tokens(folded: str, *, plain: bool = True) -> list[_Token]:
     Plain words are matched in one pass over the text; only spaced-out letter runs
     ("i d i o t", "i.d.i.o.t") and tokens mixing letters with digits or symbols or
     repeating letters ("1d10t", "h0re", "idiooot") get per-token work, and of the latter
-    only those that could spell a slur (``_slur_shaped_tokens``). ``plain=False`` skips the
+    only those that could spell a slur (``_tricky_tokens``). ``plain=False`` skips the
     plain words (for a caller that knows none can match).
     """
     out = (
@@ -392,7 +441,8 @@ def deobfuscated_tokens(folded: str, *, plain: bool = True) -> list[_Token]:
         else []
     )
     padded = " " + folded  # (a match's offsets in it are one past those in ``folded``)
-    for m in _SPACED_RE.finditer(padded):
+    runs, slur_shaped = _tricky_tokens(folded, padded)
+    for m in runs:
         run_start, run_end = m.start("run") - 1, m.end("run") - 1
         chars = [c for c in m["run"] if not c.isspace() and c not in ".-_*,/"]
         if len(chars) >= 3:
@@ -411,7 +461,7 @@ def deobfuscated_tokens(folded: str, *, plain: bool = True) -> list[_Token]:
                 pre = _SPACED_PREFIX_RE.match(word)
                 if pre is not None and pre.end() < len(word):
                     out.append(_Token(pre.group(), run_start, run_end))
-    for token_start, raw in _slur_shaped_tokens(folded, padded):
+    for token_start, raw in slur_shaped:
         lead = len(raw) - len(raw.lstrip(_STRIP))
         core = raw.strip(_STRIP)
         if not core or not any(map(str.isalpha, core)):
@@ -458,11 +508,6 @@ def _is_hearing_verb(folded: str, tok: _Token) -> bool:
         or _HEAR_AFTER_RE.search(after) is not None
         or tok.start == 0
     )
-
-
-def _span(f: Folded, text: str, start: int, end: int) -> tuple[int, int, str]:
-    s, e = f.span(start, end)
-    return s, e, text[s:e]
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?\n]+(?:\s|$)")
@@ -643,22 +688,30 @@ class PatternGate:
         # on the text after a space). Scanning for that character lets the regex engine skip
         # from one to the next; a pattern that begins with the zero-width "\b" is tried at
         # every position.
-        self._scan = re.compile(r"\W(?=(" + _trie_pattern(set(at_word)) + "))") if at_word else None
-        # Only these can occur in an ASCII text (most folded texts; the others are emoji).
+        scan = r"\W(?=(" + _trie_pattern(set(at_word)) + "))"
+        self._scan = re.compile(scan) if at_word else None
+        # In a text without a word character beyond ASCII (nearly every folded text: the
+        # others hold emoji, "«" or "–"), \W means the same under re.ASCII, whose test of a
+        # character is cheaper than the Unicode one.
+        self._ascii_scan = re.compile(scan, re.ASCII) if at_word else None
+        # Only these can occur in an ASCII text.
         self._ascii_anywhere = [(prefix, bit) for prefix, bit in self._anywhere if prefix.isascii()]
 
     def scan(self, text: str) -> _Candidates:
         starts: list[tuple[int, int]] = []
         some = self._always
-        if self._scan is not None:
+        ascii_text = text.isascii()
+        ascii_words = ascii_text or _NON_ASCII_WORD_CHAR_RE.search(text) is None
+        scan = self._ascii_scan if ascii_words else self._scan
+        if scan is not None:
             bits = self._bits
             # (m.start(): the position of the space or \W, which is the word's in ``text``)
-            for m in self._scan.finditer(" " + text):
+            for m in _all_matches(scan, " " + text):
                 bit = bits[m[1]]
                 starts.append((m.start(), bit))
                 some |= bit
         found_anywhere = False
-        for prefix, bit in self._ascii_anywhere if text.isascii() else self._anywhere:
+        for prefix, bit in self._ascii_anywhere if ascii_text else self._anywhere:
             pos = text.find(prefix)
             while pos >= 0:
                 starts.append((pos, bit))
@@ -688,6 +741,10 @@ class _Candidates:
         rx = self.gate.patterns[bit.bit_length() - 1]
         starts = self.starts_of(bit)
         return rx.finditer(self.text) if starts is None else _matches_at(rx, self.text, starts)
+
+    def first(self, bit: int) -> re.Match[str] | None:
+        """``rx.search(text)`` of the pattern ``bit`` stands for."""
+        return next(iter(self.finditer(bit)), None)
 
     def may_match(self, bit: int) -> bool:
         return bool(self.some & bit)
@@ -721,6 +778,7 @@ def _or_all(bits: Iterable[int]) -> int:
 
 
 _WORD_CHAR_RE = re.compile(r"\w")
+_NON_ASCII_WORD_CHAR_RE = re.compile(r"[^\x00-\x7f\W]")  # (the range first: quick for ASCII)
 _GATE = PatternGate(
     {
         "slur": _SLUR_IN_TEXT_RE,
@@ -737,6 +795,12 @@ _GATE = PatternGate(
 _SLUR, _THREAT, _HOSTILE, _ATTACK, _RUMOR, _OWN_CASE, _POLITICAL, _BUDGET, _FEEDBACK = (
     1 << i for i in range(len(_GATE.patterns))
 )
+# The patterns find_signals tries on a sentence with a hostile phrase: one scan of the
+# sentence for all of them.
+_SENTENCE_GATE = PatternGate(
+    {"group": _GROUP_RE, "strong": _HOSTILE_STRONG_RE, "weak": _HOSTILE_WEAK_RE, "staff": _STAFF_RE}
+)
+_GROUP, _STRONG, _WEAK, _STAFF = (1 << i for i in range(len(_SENTENCE_GATE.patterns)))
 
 
 def _first_question_form(text: str) -> tuple[int, int] | None:
@@ -758,6 +822,7 @@ _PLAIN_SIGNALS = (
     (_POLITICAL, "political", "political_stance", "asks for a stance on a political matter"),
     (_BUDGET, "budget_org", "budget_term", "organisation, budget or economy"),
 )
+_PLAIN_BITS = _or_all(bit for bit, _, _, _ in _PLAIN_SIGNALS)
 
 
 def find_signals(text: str, folded: Folded | None = None) -> list[Signal]:
@@ -767,12 +832,13 @@ def find_signals(text: str, folded: Folded | None = None) -> list[Signal]:
     signals: list[Signal] = []
 
     def add(category: str, name: str, hard: bool, start: int, end: int, note: str) -> None:
-        s, e, t = _span(f, text, start, end)
-        signals.append(Signal(category, name, hard, s, e, t, note))
+        s, e = f.span(start, end)
+        signals.append(Signal(category, name, hard, s, e, text[s:e], note))
 
     can = _GATE.scan(ft)
+    some = can.some  # (most texts: no pattern to run)
     slur_spans: set[tuple[int, int]] = set()
-    for tok in deobfuscated_tokens(ft, plain=can.may_match(_SLUR)):
+    for tok in deobfuscated_tokens(ft, plain=bool(some & _SLUR)):
         w = tok.word.strip(_STRIP)
         if (tok.start, tok.end) in slur_spans:
             continue
@@ -791,16 +857,17 @@ def find_signals(text: str, folded: Folded | None = None) -> list[Signal]:
                 tok.end,
                 f"slur or personal insult ({w})",
             )
-    for m in can.finditer(_THREAT):
-        add("discrimination", "threat", True, m.start(), m.end(), "threat of violence")
-    hostile = next(iter(can.finditer(_HOSTILE)), None) is not None  # _HOSTILE_RE.search(ft)
+    if some & _THREAT:
+        for m in can.finditer(_THREAT):
+            add("discrimination", "threat", True, m.start(), m.end(), "threat of violence")
     # A sentence adds a signal only if a strong or weak hostile phrase matches in it, and
     # such a match begins where _HOSTILE_RE can (a sentence starts after whitespace, so a
     # word start in it is one in the text): the sentences without such a start are skipped.
+    hostile = bool(some & _HOSTILE) and can.first(_HOSTILE) is not None
     for s0, s1 in _sentences_holding(ft, can.starts_of(_HOSTILE)) if hostile else ():
-        sent = ft[s0:s1]
-        g = _GROUP_RE.search(sent)
-        h = _HOSTILE_STRONG_RE.search(sent)
+        sent = _SENTENCE_GATE.scan(ft[s0:s1])
+        g = sent.first(_GROUP)
+        h = sent.first(_STRONG)
         if g and h is None:
             weak = _weak_hostility_about_group(sent)
             if weak is not None:
@@ -823,24 +890,26 @@ def find_signals(text: str, folded: Folded | None = None) -> list[Signal]:
                 s0 + h.end(),
                 "hostile phrase",
             )
-    for bit, category, name, note in _PLAIN_SIGNALS:
-        if can.some & bit:  # (most texts: no pattern to run)
-            for m in can.finditer(bit):
-                add(category, name, False, m.start(), m.end(), note)
+    if some & _PLAIN_BITS:
+        for bit, category, name, note in _PLAIN_SIGNALS:
+            if some & bit:
+                for m in can.finditer(bit):
+                    add(category, name, False, m.start(), m.end(), note)
     question = _first_question_form(ft.strip())
     if question is not None:
         off = len(ft) - len(ft.lstrip())
         q0, q1 = question
         add("question", "question_form", False, q0 + off, q1 + off, "question form")
-    for m in can.finditer(_FEEDBACK):
-        add(
-            "feedback",
-            "praise_or_suggestion",
-            False,
-            m.start(),
-            m.end(),
-            "praise, thanks or suggestion",
-        )
+    if some & _FEEDBACK:
+        for m in can.finditer(_FEEDBACK):
+            add(
+                "feedback",
+                "praise_or_suggestion",
+                False,
+                m.start(),
+                m.end(),
+                "praise, thanks or suggestion",
+            )
     return signals
 
 
