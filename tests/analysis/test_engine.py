@@ -1,6 +1,6 @@
 import itertools
 
-from somevakt.analysis.engine import Analyzer, resolve_overlaps
+from somevakt.analysis.engine import Analyzer, _disjoint, resolve_overlaps
 from somevakt.analysis.types import (
     BARNEVERN,
     FODSELSNUMMER,
@@ -85,3 +85,16 @@ def test_no_finding_or_a_single_one_is_kept_as_is():
     assert resolve_overlaps(one) == one and resolve_overlaps(one) is not one
     empty = [f(PERSON, 4, 4)]  # an empty span is kept too, as among several
     assert resolve_overlaps(empty) == empty
+
+
+def test_disjoint_findings_are_all_kept_in_text_order():
+    findings = [f(HELSE, 10, 15), f(PERSON, 0, 4), f(TELEFON, 4, 10)]  # touching, not overlapping
+    assert _disjoint(sorted(findings, key=lambda x: x.start))
+    assert resolve_overlaps(findings) == [findings[1], findings[2], findings[0]]
+
+
+def test_overlapping_or_empty_findings_are_not_disjoint():
+    assert not _disjoint([f(PERSON, 0, 5), f(HELSE, 4, 9)])
+    assert not _disjoint([f(PERSON, 0, 0), f(HELSE, 0, 9)])  # an empty span blocks one around it
+    # So the empty span is dropped, as without the shortcut.
+    assert resolve_overlaps([f(PERSON, 0, 0), f(HELSE, 0, 9)]) == [f(HELSE, 0, 9)]

@@ -2,7 +2,13 @@
 
 import pytest
 
-from somevakt.analysis.normalize import _SINGLE, _fold_slow, fold, fold_letters
+from somevakt.analysis.normalize import (
+    _SINGLE,
+    _fold_slow,
+    _moves_offsets,
+    fold,
+    fold_letters,
+)
 
 
 @pytest.mark.parametrize(
@@ -29,6 +35,7 @@ def test_fold_letters_keeps_upper_case_and_other_scripts():
     [
         "Sønnen min går på Ritalin",  # the common case: no digraph, nothing moves
         "Oekonomien er stram, saa vi kutter",  # digraphs collapse in place
+        "Paa\u200bae og oe\u200b\u200baa\u200b",  # zero-width characters among digraphs
         "Bar\u200bne\u00advern og ﬁn",  # zero-width characters and a ligature (slow path)
         "ΟΔΟΣ OG OEYVIND",  # "Σ" lower-cases by its neighbours: the slow path
     ],
@@ -44,3 +51,13 @@ def test_fold_matches_the_slow_fold(text):
 def test_no_folded_letter_is_folded_again():
     # What makes fold_letters' replacements one after another equal to one translate.
     assert not {ord(v) for v in _SINGLE.values()} & _SINGLE.keys()
+
+
+@pytest.mark.parametrize("lowered", ["kjaere deg", "oekonomi", "paa", "bar\u200bn", "myk\u00adhet"])
+def test_folding_moves_offsets_for_digraphs_and_zero_width_characters(lowered):
+    assert _moves_offsets(lowered)
+
+
+@pytest.mark.parametrize("lowered", ["kjære deg", "økonomi", "på", "a e o", ""])
+def test_folding_keeps_offsets_without_them(lowered):
+    assert not _moves_offsets(lowered)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from somevakt.analysis.language import detect_language
 from somevakt.analysis.linking import link_sensitive
@@ -97,6 +98,9 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     """
     if len(findings) < 2:  # most texts: nothing can overlap, so nothing to rank
         return list(findings)
+    in_order = sorted(findings, key=_start)
+    if _disjoint(in_order):  # most of the rest: every finding is kept
+        return in_order
     ranked = sorted(findings, key=_rank, reverse=True)
     if any(f.end <= f.start for f in ranked):
         return _resolve_with_empty_spans(ranked)
@@ -113,6 +117,14 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
 
 def _start(f: Finding) -> int:
     return f.start
+
+
+def _disjoint(in_order: list[Finding]) -> bool:
+    """Whether findings sorted by start have no empty span and none overlaps the next: then
+    ``resolve_overlaps`` keeps them all, and in this order (their starts differ)."""
+    return all(f.start < f.end for f in in_order) and all(
+        a.end <= b.start for a, b in pairwise(in_order)
+    )
 
 
 def _resolve_with_empty_spans(ranked: list[Finding]) -> list[Finding]:

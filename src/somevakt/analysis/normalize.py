@@ -19,7 +19,7 @@ _SINGLE = str.maketrans({"ø": "o", "å": "a", "æ": "a", "ö": "o", "ä": "a", 
 # The same table as (letter, replacement) pairs, for ``fold_letters``.
 _SINGLE_PAIRS = tuple((chr(letter), folded) for letter, folded in _SINGLE.items())
 _DIGRAPH = re.compile(r"ae|oe|aa")
-_NEEDS_SLOW = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]|ae|oe|aa")
+_ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(_ZERO_WIDTH)) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +63,7 @@ def fold(text: str) -> Folded:
     nfkc = unicodedata.is_normalized("NFKC", text)
     lowered = text.lower()
     if nfkc and len(lowered) == len(text):
-        if not _NEEDS_SLOW.search(lowered):
+        if not _moves_offsets(lowered):
             return Folded(fold_letters(lowered), None, len(text))
         # Every character stays one character in place (NFKC, lower case of the same
         # length), so only zero-width characters and digraphs move offsets; except after
@@ -73,9 +73,21 @@ def fold(text: str) -> Folded:
     return _fold_slow(text)
 
 
+def _moves_offsets(lowered: str) -> bool:
+    """Whether folding removes a character (a digraph's second letter or a zero-width
+    character): ``in`` tests and a one-class search, several times faster than one regex
+    for all of them."""
+    return (
+        "ae" in lowered
+        or "oe" in lowered
+        or "aa" in lowered
+        or _ZERO_WIDTH_RE.search(lowered) is not None
+    )
+
+
 def _fold_in_place(lowered: str) -> Folded:
     """``_fold_slow`` for text whose characters each fold to one character in place."""
-    if _ZERO_WIDTH.isdisjoint(lowered):
+    if _ZERO_WIDTH_RE.search(lowered) is None:
         kept = lowered
         index: range | list[int] = range(len(lowered))
     else:

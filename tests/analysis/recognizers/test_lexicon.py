@@ -10,6 +10,7 @@ from somevakt.analysis.recognizers.health import FILES as HEALTH_FILES
 from somevakt.analysis.recognizers.lexicon import (
     Lexicon,
     _File,
+    _forms,
     _one_typo,
     _test_word,
     _triggers,
@@ -19,6 +20,7 @@ from somevakt.analysis.recognizers.lexicon import (
     load_lexicon,
     word_index,
 )
+from tests.analysis.recognizers.support import match_list, random_texts
 
 
 @pytest.mark.parametrize(
@@ -155,9 +157,11 @@ def test_typos_from_the_shared_index_are_those_of_each_lexicon_alone(word):
 def test_numbers_are_tested_only_by_lexicons_with_a_numeric_compound_part(monkeypatch):
     # Fresh registries, so that the lexicons made here do not outlive the test.
     for name, value in (
+        ("_ENTRY_FORMS", {}),
         ("_TESTED_LEXICONS", []),
         ("_NUMBER_TESTED_LEXICONS", []),
         ("_TYPO_VARIANTS", {}),
+        ("_TESTED_WORDS", set()),
         ("_WORD_TESTS", {}),
     ):
         monkeypatch.setattr(lexicon, name, value)
@@ -176,3 +180,84 @@ def test_numbers_are_tested_only_by_lexicons_with_a_numeric_compound_part(monkey
     assert "112" not in lexicon._WORD_TESTS  # numbers are not cached
     [test] = lexicon._test_word("lungekreft")
     assert test.lexicon is words and test.compound_end and "lungekreft" in lexicon._WORD_TESTS
+
+
+_TOPIC_RECOGNIZERS = ["health", "child_welfare", "social_services", "criminal", "special_category"]
+
+
+@pytest.mark.parametrize("name", _TOPIC_RECOGNIZERS)
+def test_multi_word_matches_tried_at_first_words_are_those_of_the_whole_text(name):
+    [lex] = [r._lexicon for r in default_recognizers() if r.name == name]
+    assert lex._multi_anchored is not None and lex._multi_re is not None
+    entries = sorted(lex.multi)[:20]
+    words = sorted({w for key in entries for w in key.split()})
+    parts = [*entries, *(e + "en" for e in entries[:5]), *words, " ", " ", "  ", "\n", "-", "x"]
+    found = 0
+    for text in random_texts(parts, n=5000, most_parts=10):
+        ctx = TextContext(text)
+        ftext, forms = ctx.folded.text, word_index(ctx).forms
+        fast = [m.groups() + m.span() for m in lex._multi_matches(ftext, forms)]
+        assert fast == match_list(lex._multi_re, ftext), text
+        found += bool(fast)
+    assert found > 10  # the texts do exercise the pattern
+
+
+def test_multi_word_regex_searches_the_whole_text_when_an_entry_starts_otherwise(monkeypatch):
+    files = {"signs": _File([("(hiv) positiv", "(hiv) positiv", frozenset())], [], False, [])}
+    monkeypatch.setattr(lexicon, "_ENTRY_FORMS", {})
+    monkeypatch.setattr(lexicon, "_read", files.__getitem__)
+    signs = Lexicon((("signs", 0.9),))
+    assert signs._multi_anchored is None
+    [f] = signs.find(TextContext("han er (hiv) positiv"), "HELSE")
+    assert f.text == "(hiv) positiv"
+
+
+@pytest.mark.parametrize("name", ["health", "social_services", "child_welfare", "special_category"])
+def test_compounds_tried_at_words_with_a_prefix_are_those_of_the_whole_text(name):
+    [lex] = [r._lexicon for r in default_recognizers() if r.name == name]
+    assert lex._prefix_re is not None and lex._prefix_anchored
+    prefixes = sorted(lex._prefix_tuple)[:15]
+    heads = ["syk", "sjuk", "problem", "diagnose", "sak", "soknad", "mottaker", "barn", "medlem"]
+    parts = [*prefixes, *heads, "s", "e", "ene", " ", " ", "-", "x"]
+    found = 0
+    for text in random_texts(parts, n=5000, most_parts=8):
+        ctx = TextContext(text)
+        ftext = ctx.folded.text
+        starting = [w for w in word_index(ctx).forms if w.startswith(lex._prefix_tuple)]
+        fast = [m.groups() + m.span() for m in lex._prefix_matches(ftext, starting)]
+        assert fast == match_list(lex._prefix_re, ftext), text
+        found += bool(fast)
+    assert found > 10  # the texts do exercise the pattern
+
+
+def test_compounds_are_searched_in_the_whole_text_when_a_prefix_is_not_a_word(monkeypatch):
+    files = {"signs": _File([("hiv+", "hiv+", frozenset({"prefix"}))], ["syk"], False, [])}
+    for name, value in (
+        ("_ENTRY_FORMS", {}),
+        ("_TESTED_LEXICONS", []),
+        ("_TESTED_WORDS", set()),
+        ("_WORD_TESTS", {}),
+    ):
+        monkeypatch.setattr(lexicon, name, value)
+    monkeypatch.setattr(lexicon, "_read", files.__getitem__)
+    signs = Lexicon((("signs", 0.9),))
+    assert not signs._prefix_anchored
+    assert signs._prefix_re is not None
+    assert [m.group() for m in signs._prefix_matches("han er hiv+syk", [])] == ["hiv+syk"]
+
+
+def test_forms_of_a_word_are_the_word_and_its_base_forms():
+    assert _forms("insulinen") == ("insulinen", *base_forms("insulinen"))
+    assert "insulin" in _forms("insulinen")
+    assert _forms("150386") == ("150386",) and _forms("x" * 41) == ("x" * 41,)
+
+
+def test_triggers_note_the_entries_and_phrases_a_text_may_hold_per_lexicon():
+    lex = load_lexicon(*HEALTH_FILES)
+    trig = _triggers(TextContext("han har diabetesen"))[lex]
+    assert "diabetes" in trig.keys and not trig.typos
+    gate = next(  # a multi-word entry's gate word
+        w for w, hits in lexicon._ENTRY_FORMS.items() for lx, _, is_gate in hits
+        if lx is lex and is_gate
+    )
+    assert _triggers(TextContext(f"ja {gate} ja"))[lex].multi

@@ -13,7 +13,11 @@ import re
 from stdnum.no import fodselsnummer as fnr
 
 from somevakt.analysis.recognizers.base import TextContext
-from somevakt.analysis.recognizers.digit_run import AFTER_LAST_DIGIT, FIRST_DIGIT
+from somevakt.analysis.recognizers.digit_run import (
+    AFTER_LAST_DIGIT,
+    FIRST_DIGIT,
+    has_four_digits,
+)
 from somevakt.analysis.types import D_NUMMER, FODSELSNUMMER, H_NUMMER, Finding
 
 # A number standing alone (see digit_run); no nested quantifiers (linear time).
@@ -35,6 +39,8 @@ class FodselsnummerRecognizer:
     name = "fodselsnummer"
 
     def find(self, ctx: TextContext) -> list[Finding]:
+        if not has_four_digits(ctx.text):
+            return []  # the pattern starts with six digits
         found: list[Finding] = []
         for m in _PATTERN.finditer(ctx.text):
             kind = classify_number(m.group(1) + m.group(2))

@@ -21,7 +21,11 @@ from stdnum.no import fodselsnummer as fnr
 from stdnum.no import kontonr
 
 from somevakt.analysis.recognizers.base import TextContext
-from somevakt.analysis.recognizers.digit_run import AFTER_LAST_DIGIT, FIRST_DIGIT
+from somevakt.analysis.recognizers.digit_run import (
+    AFTER_LAST_DIGIT,
+    FIRST_DIGIT,
+    has_four_digits,
+)
 from somevakt.analysis.types import KONTONUMMER, Finding
 
 # Numbers standing alone (see digit_run); no nested quantifiers (linear time).
@@ -68,6 +72,8 @@ class KontonummerRecognizer:
 
     def find(self, ctx: TextContext) -> list[Finding]:
         ftext = ctx.folded.text
+        if not has_four_digits(ftext):
+            return []  # both patterns start with four digits
         found: list[Finding] = []
         taken: set[int] = set()
         for m in _FORMATTED.finditer(ftext):

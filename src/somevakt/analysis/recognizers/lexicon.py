@@ -29,22 +29,33 @@ Everything is matched on the folded text (lower case, æ/ø/å folded). Single w
 lookups in a per-text index of word forms shared by all recognizers (built once per text);
 multi-word entries and closed compounds are a few precompiled regular expressions whose every
 repetition is bounded, so matching stays linear in the length of the text. The regexes only
-run when a word of the text can start a match: which words can (typos, compound prefixes and
-tails) is tested once per word form and process for all lexicons (a number only by lexicons
-with a compound part made of digits), so a lexicon that nothing in a text can match, as for
-most texts, costs a few set operations.
+run when a word of the text can start a match (the multi-word one only at those words): which
+words can (typos, compound prefixes and tails) is tested once per word form and process for
+all lexicons (a number only by lexicons with a compound part made of digits). What a text's
+words may start is worked out once per text for all lexicons together, against one index of
+their entries, so a lexicon that nothing in a text can match, as for most texts, costs a
+dictionary lookup.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import chain
 
-from somevakt.analysis.normalize import _DIGRAPH, _ZERO_WIDTH, fold_letters, fold_word
+from somevakt.analysis.normalize import (
+    _DIGRAPH,
+    _ZERO_WIDTH,
+    _ZERO_WIDTH_RE,
+    fold_letters,
+    fold_word,
+)
+from somevakt.analysis.recognizers.anchored import Anchored, first_words, matches_at, word_starts
 from somevakt.analysis.recognizers.base import TextContext
 from somevakt.analysis.types import Finding
 
@@ -76,11 +87,10 @@ _WORD = re.compile(r"[^\W_]+")
 _WORD_AT = re.compile(r"(?<![^\W_])[^\W_]+")  # a whole word that starts where matched
 _FUZZY_MIN = 5  # shortest entry matched with a typo
 _FUZZY_ANY_EDIT = 8  # from this length on, a dropped or added letter counts as one typo too
-_WORD_TESTS_MAX = 1 << 17  # word forms whose tests are cached (see _WORD_TESTS)
+_WORD_TESTS_MAX = 1 << 17  # word forms whose tests are cached (see _TESTED_WORDS)
 _MAX_COMPOUND = 40  # longest stretch a hyphenated compound is extended over
 
 _DIR = "somevakt.analysis.lexicons"
-_ZW_RE = re.compile("[" + "".join(sorted(_ZERO_WIDTH)) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,21 +136,29 @@ class WordIndex:
         return found
 
 
-@lru_cache(maxsize=1 << 16)
 def base_forms(word: str) -> tuple[str, ...]:
-    """The stems a folded word may be an inflected form of ("insulinen" -> "insulin").
+    """The stems a folded word may be an inflected form of ("insulinen" -> "insulin")."""
+    return _forms(word)[1:]
+
+
+@lru_cache(maxsize=1 << 16)
+def _forms(word: str) -> tuple[str, ...]:
+    """A folded word and its base forms: what it adds to a text's word index.
 
     Cached: comments share most of their words, so this runs once per distinct word.
     """
     n = len(word)
     if n > _MAX_COMPOUND:  # no word is this long; do not strip endings off noise
-        return ()
+        return (word,)
     if not word[-1].isalpha():  # every ending is letters: numbers ("150386") have none
-        return ()
-    return tuple(
-        word[: n - len(suf)]
-        for suf, min_stem in _SUFFIX_MIN_STEM
-        if n - len(suf) >= min_stem and word.endswith(suf)
+        return (word,)
+    return (
+        word,
+        *(
+            word[: n - len(suf)]
+            for suf, min_stem in _SUFFIX_MIN_STEM
+            if n - len(suf) >= min_stem and word.endswith(suf)
+        ),
     )
 
 
@@ -151,8 +169,7 @@ def word_index(ctx: TextContext) -> WordIndex:
         # Only the set of forms, built without a Python loop per word: that is all most
         # texts need (positions are looked up for the few forms that match an entry).
         text = ctx.folded.text
-        words = set(_WORD.findall(text))
-        idx = WordIndex(text, words.union(*map(base_forms, words)))
+        idx = WordIndex(text, set(chain.from_iterable(map(_forms, _WORD.findall(text)))))
         ctx.cache["word_index"] = idx
     return idx
 
@@ -161,7 +178,7 @@ def _fold_no_offsets(text: str) -> str:
     lowered = unicodedata.normalize("NFKC", text).lower()
     lowered = (
         "".join(ch for ch in lowered if ch not in _ZERO_WIDTH)
-        if _ZW_RE.search(lowered)
+        if _ZERO_WIDTH_RE.search(lowered)
         else lowered
     )
     return fold_letters(_DIGRAPH.sub(lambda m: m.group()[0], lowered))
@@ -255,16 +272,23 @@ class Lexicon:
                     for v in (key, *_deletes(key)):
                         self._fuzzy.setdefault(v, []).append(key)
         self.multi = multi
-        # A frozenset intersects with a text's forms faster than the dict's keys view does.
-        self._single_keys = frozenset(self.single)
         self._multi_re = self._compile_multi(multi)
+        # Every match of the multi-word regex starts at a whole word that is the first word
+        # of an entry (each entry's first word is followed by a space or another character
+        # that is no letter or digit), so it is tried only there; unless an entry starts
+        # with such a character (none does), which leaves it to search the whole text.
+        self._multi_anchored = (
+            Anchored(self._multi_re, first_words(multi))
+            if self._multi_re is not None and all(k[0].isalnum() for k in multi)
+            else None
+        )
         prefixes = [k for k, e in self.single.items() if "prefix" in e.flags]
         tails = [k for k, e in self.single.items() if "tail" in e.flags]
         # Cheap gates, checked on the text's distinct words, so that the regexes below only
         # run on the few texts that can match them.
         # A multi-word entry can only match when its longest word is in the text (the
         # longest is the rarest, e.g. "bekymring" in "meldt bekymring", not "to" in "to mødre").
-        self._multi_gate = frozenset(max(reversed(k.split(" ")), key=len) for k in multi)
+        multi_gate = {max(reversed(k.split(" ")), key=len) for k in multi}
         self._prefix_re = (
             re.compile(
                 rf"(?<![^\W_])(?P<t>{alternation(prefixes)})(?:s|e)?(?:{alternation(heads)})"
@@ -283,12 +307,16 @@ class Lexicon:
         # A compound regex can only match when a word starts with one of its ``prefix``
         # entries or ends with one of its ``tail`` entries (tested per word in _triggers).
         self._prefix_tuple = tuple(prefixes) if self._prefix_re is not None else ()
+        # Then a match of the prefix regex starts at such a word, when the entries are made
+        # of letters and digits (all shipped ones are): it is tried only at those words.
+        self._prefix_anchored = all(p.isalnum() for p in self._prefix_tuple)
         self._tail_tuple = tuple(tails)
         # Whether a number ("4945", "17") can start or end a compound here: only with a
         # ``prefix`` or ``tail`` entry made of digits (none of the shipped lexicons has one).
         self.tests_numbers = any(
             not affix or affix.isnumeric() for affix in (*self._prefix_tuple, *self._tail_tuple)
         )
+        _register_forms(self, multi_gate)
         if self._fuzzy or self._prefix_tuple or self._tail_tuple:
             _register_word_tests(self)
 
@@ -300,17 +328,15 @@ class Lexicon:
 
     def find(self, ctx: TextContext, finding_type: str) -> list[Finding]:
         """All matches of this lexicon in ``ctx`` as findings of ``finding_type``."""
-        index = word_index(ctx)
-        keys = self._single_keys & index.forms
         triggers = _triggers(ctx).get(self)
-        multi_re = None if self._multi_gate.isdisjoint(index.forms) else self._multi_re
-        if not keys and triggers is None and multi_re is None:
+        if triggers is None:
             return []  # most texts: no entry, typo, phrase or compound can match
+        index = word_index(ctx)
         folded = ctx.folded
         ftext = folded.text
         hits: list[tuple[int, int, Entry]] = []
         exact: set[int] = set()  # starts of the words matched as written
-        for key in keys:
+        for key in triggers.keys:
             entry = self.single[key]
             for s, e, inflected in index.occurrences(key):
                 if inflected and "exact" in entry.flags:
@@ -321,26 +347,41 @@ class Lexicon:
                         continue
                 hits.append((*_extend_hyphens(ftext, s, e), entry))
                 exact.add(s)
-        if triggers is not None:
-            self._find_fuzzy(index, triggers.typos, hits, exact)
-        if multi_re is not None:
-            for m in multi_re.finditer(ftext):
+        self._find_fuzzy(index, triggers.typos, hits, exact)
+        if triggers.multi:
+            for m in self._multi_matches(ftext, index.forms):
                 key = " ".join(m.group().split())
                 multi_entry = self.multi.get(key) or self._multi_by_prefix(key)
                 if multi_entry is not None:
                     hits.append((m.start(), m.end(), multi_entry))
-        if triggers is not None:
-            for rx, gate in (
-                (self._prefix_re, triggers.compound_start),
-                (self._tail_re, triggers.compound_end),
-            ):
-                if rx is None or not gate:
-                    continue
-                for m in rx.finditer(ftext):
-                    entry = self.single[m.group("t")]
-                    if "case" not in entry.flags:
-                        hits.append((m.start(), m.end(), entry))
+        if triggers.compound_starts:
+            self._add_compounds(self._prefix_matches(ftext, triggers.compound_starts), hits)
+        if triggers.compound_end and self._tail_re is not None:
+            self._add_compounds(self._tail_re.finditer(ftext), hits)
         return _to_findings(ctx, hits, finding_type)
+
+    def _prefix_matches(self, ftext: str, starting: list[str]) -> Iterator[re.Match[str]]:
+        """``self._prefix_re.finditer(ftext)``; ``starting`` holds every word of ``ftext``
+        that starts with a ``prefix`` entry."""
+        if self._prefix_re is None:
+            return iter(())
+        if self._prefix_anchored:
+            return matches_at(self._prefix_re, ftext, word_starts(ftext, starting))
+        return self._prefix_re.finditer(ftext)
+
+    def _add_compounds(
+        self, matches: Iterator[re.Match[str]], hits: list[tuple[int, int, Entry]]
+    ) -> None:
+        for m in matches:
+            entry = self.single[m.group("t")]
+            if "case" not in entry.flags:
+                hits.append((m.start(), m.end(), entry))
+
+    def _multi_matches(self, ftext: str, forms: AbstractSet[str]) -> Iterator[re.Match[str]]:
+        """``self._multi_re.finditer(ftext)``; ``forms`` holds every word of ``ftext``."""
+        if self._multi_anchored is not None:
+            return self._multi_anchored.finditer(ftext, forms)
+        return self._multi_re.finditer(ftext) if self._multi_re is not None else iter(())
 
     def _find_fuzzy(
         self,
@@ -396,20 +437,30 @@ class _WordTest:
 
 @dataclass(slots=True)
 class _Triggers:
-    """What a text's words may start in one lexicon: its typo matches (word, entry key)
-    and whether the compound regexes can match at all."""
+    """What a text's word forms may start in one lexicon: the single-word entries among
+    them, their typo matches (word, entry key), and whether the multi-word and the compound
+    regexes can match at all (for the prefix regex: the forms it may start at)."""
 
+    keys: list[str] = field(default_factory=list)
     typos: list[tuple[str, str]] = field(default_factory=list)
-    compound_start: bool = False
+    multi: bool = False
+    compound_starts: list[str] = field(default_factory=list)  # forms that start with a prefix
     compound_end: bool = False
 
 
-# The lexicons with typo matching or compound regexes, and per folded word form the result
-# of their tests on it (mostly empty). Those tests (typo candidates, startswith/endswith
-# over dozens of entries) are slow in Python but depend on the word only, so they run once
-# per distinct form and process for all lexicons; the cache grows with the vocabulary seen
-# and is cleared when it gets large.
+# Per folded form that is a single-word entry or a multi-word gate word (see
+# ``Lexicon.__init__``) of any lexicon: those lexicons, and for each whether the form is an
+# entry and whether it is a gate word. One index for all lexicons, so that a text's forms
+# are intersected with the entries once, not once per lexicon (most texts match none).
+_ENTRY_FORMS: dict[str, list[tuple[Lexicon, bool, bool]]] = {}
+# The lexicons with typo matching or compound regexes, the folded word forms they have
+# been tested on, and per form the results when there are any (for most forms there are
+# none: keeping those out lets a text find its forms with results in one set operation).
+# Those tests (typo candidates, startswith/endswith over dozens of entries) are slow in
+# Python but depend on the word only, so they run once per distinct form and process for
+# all lexicons; the cache grows with the vocabulary seen and is cleared when it gets large.
 _TESTED_LEXICONS: list[Lexicon] = []
+_TESTED_WORDS: set[str] = set()
 _WORD_TESTS: dict[str, tuple[_WordTest, ...]] = {}
 # Those of the lexicons that have anything to test on a number (``Lexicon.tests_numbers``).
 _NUMBER_TESTED_LEXICONS: list[Lexicon] = []
@@ -419,12 +470,19 @@ _NUMBER_TESTED_LEXICONS: list[Lexicon] = []
 _TYPO_VARIANTS: dict[str, list[tuple[Lexicon, str]]] = {}
 
 
+def _register_forms(lexicon: Lexicon, multi_gate: AbstractSet[str]) -> None:
+    for form in lexicon.single.keys() | multi_gate:
+        is_entry, is_gate = form in lexicon.single, form in multi_gate
+        _ENTRY_FORMS.setdefault(form, []).append((lexicon, is_entry, is_gate))
+
+
 def _register_word_tests(lexicon: Lexicon) -> None:
     _TESTED_LEXICONS.append(lexicon)
     if lexicon.tests_numbers:
         _NUMBER_TESTED_LEXICONS.append(lexicon)
     for variant, keys in lexicon._fuzzy.items():
         _TYPO_VARIANTS.setdefault(variant, []).extend((lexicon, key) for key in keys)
+    _TESTED_WORDS.clear()
     _WORD_TESTS.clear()
 
 
@@ -459,31 +517,57 @@ def _test_word(w: str) -> tuple[_WordTest, ...]:
         for lex in _TESTED_LEXICONS
         if (t := lex._word_test(w, typo_candidates.get(lex, frozenset()))) is not None
     )
-    if len(_WORD_TESTS) >= _WORD_TESTS_MAX:
+    if len(_TESTED_WORDS) >= _WORD_TESTS_MAX:
+        _TESTED_WORDS.clear()
         _WORD_TESTS.clear()
-    _WORD_TESTS[w] = tests
+    _TESTED_WORDS.add(w)
+    if tests:
+        _WORD_TESTS[w] = tests
     return tests
 
 
 def _triggers(ctx: TextContext) -> dict[Lexicon, _Triggers]:
     """Per lexicon, what the text's word forms may start in it (lexicons that nothing can
-    start in are left out); built once per text and shared through ``ctx.cache``."""
+    start in are left out); built once per text for all lexicons and shared through
+    ``ctx.cache``."""
     found: dict[Lexicon, _Triggers] | None = ctx.cache.get("lexicon_triggers")
     if found is None:
         found = {}
-        cached = _WORD_TESTS.get
-        for w in word_index(ctx).forms:
-            tests = cached(w)
-            for test in _test_word(w) if tests is None else tests:
-                trig = found.get(test.lexicon)
-                if trig is None:
-                    trig = found[test.lexicon] = _Triggers()
-                if test.typo_of:
-                    trig.typos.append((w, test.typo_of))
-                trig.compound_start = trig.compound_start or test.compound_start
-                trig.compound_end = trig.compound_end or test.compound_end
+        forms = word_index(ctx).forms
+        for w in forms & _ENTRY_FORMS.keys():
+            for lexicon, is_entry, is_gate in _ENTRY_FORMS[w]:
+                trig = _triggers_of(found, lexicon)
+                if is_entry:
+                    trig.keys.append(w)
+                trig.multi = trig.multi or is_gate
+        # Both sets are taken before testing the untested forms, which adds to the cache.
+        with_tests = forms & _WORD_TESTS.keys()
+        untested = forms - _TESTED_WORDS
+        for w in with_tests:
+            _add_word_tests(found, w, _WORD_TESTS[w])
+        for w in untested:
+            _add_word_tests(found, w, _test_word(w))
         ctx.cache["lexicon_triggers"] = found
     return found
+
+
+def _triggers_of(found: dict[Lexicon, _Triggers], lexicon: Lexicon) -> _Triggers:
+    trig = found.get(lexicon)
+    if trig is None:
+        trig = found[lexicon] = _Triggers()
+    return trig
+
+
+def _add_word_tests(
+    found: dict[Lexicon, _Triggers], w: str, tests: tuple[_WordTest, ...]
+) -> None:
+    for test in tests:
+        trig = _triggers_of(found, test.lexicon)
+        if test.typo_of:
+            trig.typos.append((w, test.typo_of))
+        if test.compound_start:
+            trig.compound_starts.append(w)
+        trig.compound_end = trig.compound_end or test.compound_end
 
 
 def _fuzzy_ok(key: str, flags: frozenset[str]) -> bool:

@@ -19,21 +19,19 @@ They matter because they make a health, welfare or crime word personal (see link
 roles (public office holders) more strictly than private persons.
 
 The patterns on the folded text are tried only at the words their matches can start with
-(``_Anchored``), those on the original text only where a quick necessary part of them is
+(anchored.py), those on the original text only where a quick necessary part of them is
 found: most comments then cost a few set and substring tests.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
 from somevakt.analysis.normalize import fold_word
+from somevakt.analysis.recognizers.anchored import Anchored, first_words
 from somevakt.analysis.recognizers.base import TextContext
 from somevakt.analysis.recognizers.lexicon import alternation, word_index
 from somevakt.analysis.types import PERSONREFERANSE, Finding
@@ -45,9 +43,11 @@ _POSSESSIVE = (
 # Necessary parts of the two forms of the child pattern ("lille Sofie", "Emma i 3b"), on the
 # original text. Each starts with a literal or a character class, which the regex engine
 # scans for quickly; the child pattern, whose matches start with a lookbehind, is tried at
-# every position, so it only runs when one of these is found.
+# every position, so it only runs when one of these is found. The class form keeps its
+# capitalised word: " i 2023" and "på 3 dager" are common, a capitalised word before them
+# is not.
 _LITTLE_NAME = re.compile(r"le\s+[A-ZÆØÅ]")
-_IN_CLASS = re.compile(r"\s(?:i|på)\s+\d")
+_NAME_IN_CLASS = re.compile(r"[A-ZÆØÅ][a-zæøåé]{1,20}\s+(?:i|på)\s+\d")
 # The close relatives of a name in the genitive ("Karis mann"), on the original text. The
 # genitive pattern's tail ("s mann", starting with a literal) is its quick necessary part.
 _RELATIVE = (
@@ -71,7 +71,6 @@ _FINITE_VERB = frozenset(
 )
 # A pupil singled out by class starts with one of these words (the pattern's first word).
 _PUPIL_WORDS = frozenset(["eleven", "gutten", "guten", "jenta", "jentungen", "ungen"])
-_WORD_RUN = re.compile(r"[^\W_]+")
 _NEXT_WORD = re.compile(r"\W{0,3}?([^\W\d_]+)")
 # Bare "far" (father) folds from "får" (gets) too: only the one written "far" counts.
 _BARE_FAR = "far"
@@ -102,29 +101,11 @@ def _alt(words: list[str]) -> str:
     return alternation(words)
 
 
-@dataclass(frozen=True, slots=True)
-class _Anchored:
-    """A pattern on the folded text each of whose matches starts at a whole word of
-    ``first_words`` (with a lookbehind for the word's start).
-
-    ``finditer`` tries the pattern only at those words: the regex engine's own search tries a
-    pattern that starts with a lookbehind at every position of the text, tens of ns each.
-    """
-
-    pattern: re.Pattern[str]
-    first_words: frozenset[str]
-
-    def finditer(self, text: str, words: AbstractSet[str]) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text)``, given a set that holds every word of ``text``."""
-        starts = _word_starts(text, self.first_words.intersection(words))
-        return _matches_at(self.pattern, text, starts)
-
-
 class _Patterns(NamedTuple):
-    kinship: _Anchored
-    role: _Anchored
-    described: _Anchored
-    pupil: _Anchored
+    kinship: Anchored
+    role: Anchored
+    described: Anchored
+    pupil: Anchored
     child: re.Pattern[str]  # the patterns below run on the original text
     genitive: re.Pattern[str]
     mention: re.Pattern[str]
@@ -136,7 +117,7 @@ def _patterns() -> _Patterns:
     kin, poss = _alt(w["kinship"] + w["standalone"]), _alt(_POSSESSIVE.split())
     # Word boundaries are lookarounds on letters and digits: no backtracking into words.
     # Each word list is followed by whitespace or a word end, so a match of these patterns
-    # starts at a whole word that is the first word of an entry (see ``_Anchored``).
+    # starts at a whole word that is the first word of an entry (see ``Anchored``).
     kinship = re.compile(
         rf"(?<![^\W_])(?:(?P<kin>{kin})\s+(?P<poss>{poss})|(?P<poss2>{poss})\s+(?:{kin})"
         rf"|(?:{_alt(w['standalone'])}))(?![^\W_])"
@@ -178,63 +159,16 @@ def _patterns() -> _Patterns:
     )
     kin_words = w["kinship"] + w["standalone"]
     return _Patterns(
-        kinship=_Anchored(kinship, _first_words(kin_words + _POSSESSIVE.split())),
-        role=_Anchored(role, _first_words(w["role"] + w["unique_role"])),
-        described=_Anchored(
-            described, _first_words([*w["described_who"], *_NEW_ONE, *_RANKED_ONE, *_ONE_OF])
+        kinship=Anchored(kinship, first_words(kin_words + _POSSESSIVE.split())),
+        role=Anchored(role, first_words(w["role"] + w["unique_role"])),
+        described=Anchored(
+            described, first_words([*w["described_who"], *_NEW_ONE, *_RANKED_ONE, *_ONE_OF])
         ),
-        pupil=_Anchored(pupil, _first_words(_PUPIL_WORDS)),
+        pupil=Anchored(pupil, first_words(_PUPIL_WORDS)),
         child=child,
         genitive=genitive,
         mention=mention,
     )
-
-
-def _first_words(entries: Iterable[str]) -> frozenset[str]:
-    """The first word (run of letters and digits) of each entry."""
-    firsts = set()
-    for entry in entries:
-        m = _WORD_RUN.match(entry)
-        if m is None:
-            raise ValueError(f"{entry!r} does not start with a letter or digit")
-        firsts.add(m.group())
-    return frozenset(firsts)
-
-
-def _word_starts(text: str, words: Iterable[str]) -> list[int]:
-    r"""The sorted start offsets of the whole-word occurrences of ``words`` in ``text``.
-
-    A whole word has no letter or digit right before or after it (``str.isalnum`` is the
-    regex class ``[^\W_]``).
-    """
-    starts = []
-    n = len(text)
-    for word in words:
-        i = text.find(word)
-        while i >= 0:
-            j = i + len(word)
-            if (i == 0 or not text[i - 1].isalnum()) and (j == n or not text[j].isalnum()):
-                starts.append(i)
-            i = text.find(word, i + 1)
-    starts.sort()
-    return starts
-
-
-def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern whose (non-empty) matches can only start at
-    the sorted offsets ``starts``.
-
-    ``finditer`` returns the leftmost match at or after the end of the previous one: that is
-    the first of ``starts`` there at which the pattern matches. ``match`` at an offset still
-    sees the text before it, so lookbehinds are unchanged.
-    """
-    end = 0
-    for start in starts:
-        if start >= end:
-            m = pattern.match(text, start)
-            if m is not None:
-                end = m.end()
-                yield m
 
 
 class PersonReferenceRecognizer:
@@ -276,7 +210,7 @@ class PersonReferenceRecognizer:
         for m in patterns.role.finditer(ftext, words) if role else ():
             s, e = folded.span(m.start(), m.end())
             found.append(Finding(PERSONREFERANSE, s, e, text[s:e], 0.7, detail="role"))
-        child = _LITTLE_NAME.search(text) or _IN_CLASS.search(text)
+        child = _LITTLE_NAME.search(text) or _NAME_IN_CLASS.search(text)
         for m in patterns.child.finditer(text) if child else ():
             found.append(
                 Finding(PERSONREFERANSE, m.start(), m.end(), m.group(), 0.8, detail="child")
@@ -306,6 +240,8 @@ def _verb_follows(ftext: str, pos: int) -> bool:
 
 def _drop_nested(found: list[Finding]) -> list[Finding]:
     # "læreren til datteren min" (role) contains "datteren min" (kinship): keep the longer.
+    if len(found) < 2:  # most texts: nothing to drop
+        return found
     found.sort(key=lambda f: (f.start, -f.end))
     out: list[Finding] = []
     for f in found:
