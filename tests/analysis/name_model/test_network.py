@@ -278,3 +278,29 @@ def test_documents_without_tokens_or_entities(network: NameNetwork) -> None:
     assert got[:3] == [[], [], []]
     assert got[3] == network.entities([docs[3]])[0] != []
     assert network.entities([[], []]) == [[], []]
+
+
+def test_token_spans_are_the_entities_in_tokens(network: NameNetwork) -> None:
+    """``token_spans`` reads each token's (text, norm) and gives token indices; mapped to the
+    tokens' characters they are what ``entities`` gives."""
+    model = NameModel.load(MODEL_DIR)
+    docs = [model.tokenizer.tokenize(t) for t in [*EDGE_CASES, ""]]
+    spans = network.token_spans([[(t.text, t.norm) for t in doc] for doc in docs])
+    assert sum(map(len, spans)) > 3
+    assert spans[-1] == [] and spans[0] == []  # no tokens
+    pairs = list(zip(docs, spans, strict=True))
+    assert all(0 <= s < e <= len(doc) for doc, found in pairs for s, e, _ in found)
+    in_characters = [
+        [(doc[s].start, doc[e - 1].end, label) for s, e, label in found] for doc, found in pairs
+    ]
+    assert in_characters == network.entities(docs)
+
+
+def test_model_entities_of_tokenized_texts_are_those_of_tokens() -> None:
+    """The model's own path (``Tokenized``, no Token objects) finds what the network finds
+    on ``tokenize``'s tokens, with offsets into each text."""
+    model = NameModel.load(MODEL_DIR)
+    texts = [*EDGE_CASES, "e.Kr.. skrev Kari Nordmann", "Hei Per  Olsen\n\nmvh Kari"]
+    expected = model.network.entities([model.tokenizer.tokenize(t) for t in texts])
+    assert model.entities(texts) == expected
+    assert any(expected)

@@ -11,6 +11,7 @@ import json
 import random
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -270,3 +271,63 @@ def test_import_does_not_import_spacy() -> None:
         "assert 'spacy' not in sys.modules, 'spacy imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Tokenizer:
+    if not RULES_FILE.is_file():
+        pytest.skip("no tokenizer_rules.json")
+    return Tokenizer.load(RULES_FILE)
+
+
+def _as_tokenized(tokens: list[Token]) -> tuple[list[tuple[str, str]], list[tuple[int, int]]]:
+    return [(t.text, t.norm) for t in tokens], [(t.start, t.end) for t in tokens]
+
+
+def test_tokenized_holds_the_tokens_of_tokenize(shipped: Tokenizer) -> None:
+    """What the network reads (text, norm) and the offsets of every token and of runs of
+    tokens, as ``tokenize`` gives them: for the fast path (single spaces), whitespace,
+    and texts whose tokens the final matcher re-joins ("e.Kr..")."""
+    texts = [*HANDMADE, "e.Kr.. og (e.Kr..) i år", "Han døde 30 e.Kr..", *triage_texts()[:800]]
+    for text in texts:
+        tokens = shipped.tokenize(text)
+        doc = shipped.tokenized(text)
+        pieces, spans = _as_tokenized(tokens)
+        assert (doc.pieces, [doc.span(i, i + 1) for i in range(len(doc))]) == (pieces, spans)
+        if tokens:
+            assert doc.span(0, len(doc)) == (tokens[0].start, tokens[-1].end)
+        assert [doc.span(i, i + 2) for i in range(len(doc) - 1)] == [
+            (a.start, b.end) for a, b in pairwise(tokens)
+        ]
+
+
+def test_tokenized_pieces_are_shared_with_the_chunk_cache(shipped: Tokenizer) -> None:
+    first = shipped.tokenized("Hilsen Kari Nordmann")
+    again = shipped.tokenized("Kari Nordmann")
+    assert first.pieces[1] is again.pieces[0]  # no new tuple per token of a cached chunk
+
+
+def test_the_matcher_runs_only_where_it_can_rejoin_tokens(shipped: Tokenizer) -> None:
+    # "e.Kr.." splits into "e", ".", "Kr", "..": the matcher re-joins "e" "." as "e.".
+    assert shipped._chunked("Han døde 30 e.Kr..").rejoins
+    assert [t.text for t in shipped.tokenize("30 e.Kr..")] == ["30", "e.", "Kr", ".."]
+    # First tokens of special cases ("i" of "i.", "kl" of "kl.") without the rest of one.
+    assert not shipped._rejoins_across_chunks
+    for text in ["Møtet er i dag kl 12.", "kl. 12 i morgen", "Hilsen Kari", ""]:
+        assert not shipped._chunked(text).rejoins, text
+    assert not shipped._chunked("Hilsen\nKari").rejoins
+    # A space token (of a double space) is a special case of the matcher by itself: sent to
+    # it, which gives the same token back.
+    assert shipped._chunked("Hilsen  Kari").rejoins
+
+
+def test_special_case_with_inner_space_sends_every_text_to_the_matcher(
+    shipped: Tokenizer,
+) -> None:
+    rules = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    rules["special_cases"]["a b"] = [{"ORTH": "a"}, {"ORTH": " "}, {"ORTH": "b"}]
+    tokenizer = Tokenizer(rules)
+    assert tokenizer._rejoins_across_chunks
+    assert tokenizer._chunked("Hilsen Kari").rejoins
+    assert not shipped._chunked("Hilsen Kari").rejoins
+    assert [t.text for t in tokenizer.tokenize("x a b")] == ["x", "a", " ", "b"]

@@ -340,6 +340,17 @@ def test_word_kinds(rec: PersonNameRecognizer) -> None:
     assert lex.kinds(words) == [lex.kind(w) for w in words]
 
 
+def test_located_words_carry_their_offsets_and_forms() -> None:
+    text = "Hei Åse-Marie, takk!"
+    ws = words_of(text)
+    assert [(w.start, w.end, w.text, w.folded) for w in ws] == [
+        (0, 3, "Hei", "hei"),
+        (4, 13, "Åse-Marie", "ase-marie"),
+        (15, 19, "takk", "takk"),
+    ]
+    assert all(text[w.start : w.end] == w.text for w in ws)
+
+
 def test_word_kind_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     from somevakt.analysis.recognizers import person_name as pn
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from somevakt.analysis.name_model.network import Entity, NameNetwork
-from somevakt.analysis.name_model.tokenizer import Token, Tokenizer
+from somevakt.analysis.name_model.tokenizer import Tokenized, Tokenizer
 
 NETWORK_FILE = "network.npz"
 TOKENIZER_FILE = "tokenizer_rules.json"
@@ -40,29 +40,30 @@ class NameModel:
         (in several calls if they hold very many tokens). A text longer than
         ``MAX_PIECE_CHARS`` is cut at whitespace into pieces, each run as a document."""
         out: list[list[Entity]] = [[] for _ in texts]
-        docs: list[list[Token]] = []
-        owners: list[int] = []
+        docs: list[Tokenized] = []
+        owners: list[tuple[int, int]] = []  # per document: its text, and its offset there
         n_tokens = 0
         for i, text in enumerate(texts):
             for offset, piece in _pieces(text):
-                tokens = self.tokenizer.tokenize(piece)
-                if offset:
-                    tokens = [
-                        t._replace(start=t.start + offset, end=t.end + offset) for t in tokens
-                    ]
-                if docs and n_tokens + len(tokens) > MAX_BATCH_TOKENS:
+                doc = self.tokenizer.tokenized(piece)
+                if docs and n_tokens + len(doc) > MAX_BATCH_TOKENS:
                     self._run(docs, owners, out)
                     docs, owners, n_tokens = [], [], 0
-                docs.append(tokens)
-                owners.append(i)
-                n_tokens += len(tokens)
+                docs.append(doc)
+                owners.append((i, offset))
+                n_tokens += len(doc)
         if docs:
             self._run(docs, owners, out)
         return out
 
-    def _run(self, docs: list[list[Token]], owners: list[int], out: list[list[Entity]]) -> None:
-        for owner, found in zip(owners, self.network.entities(docs), strict=True):
-            out[owner].extend(found)
+    def _run(
+        self, docs: list[Tokenized], owners: list[tuple[int, int]], out: list[list[Entity]]
+    ) -> None:
+        found = self.network.token_spans([doc.pieces for doc in docs])
+        for doc, (owner, offset), spans in zip(docs, owners, found, strict=True):
+            for first, end, label in spans:
+                start, stop = doc.span(first, end)
+                out[owner].append((start + offset, stop + offset, label))
 
 
 def _pieces(text: str) -> Iterator[tuple[int, str]]:

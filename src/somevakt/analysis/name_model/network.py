@@ -21,6 +21,10 @@ products faster than thinc's. What it computes, in spaCy's terms:
    While no entity is open the three rows do not depend on earlier steps, so those scores are
    computed for all tokens at once; only steps inside an entity are computed one by one.
 
+``token_spans`` takes each token as its (text, norm), all the network reads of it, and gives
+the entities as token spans (``NameModel`` maps them to characters); ``entities`` does the
+same for token objects and gives character spans.
+
 ``tests/analysis/name_model/test_network.py`` checks the entities against spaCy's.
 """
 
@@ -29,7 +33,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from itertools import chain
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -60,9 +65,11 @@ class TokenLike(Protocol):
 
 
 Entity = tuple[int, int, str]  # (start character, end character, label)
+TokenSpan = tuple[int, int, str]  # (first token, end token, label)
 
 _text_of = attrgetter("text")
 _norm_of = attrgetter("norm")
+_text_of_key = itemgetter(0)
 
 
 def word_shape(text: str) -> str:
@@ -235,17 +242,27 @@ class NameNetwork:
 
     def entities(self, docs: Sequence[Sequence[TokenLike]]) -> list[list[Entity]]:
         """Entities (character spans and labels) of tokenised documents, in order."""
-        out: list[list[Entity]] = [[] for _ in docs]
+        found = self.token_spans(
+            [list(zip(map(_text_of, d), map(_norm_of, d), strict=True)) for d in docs]
+        )
+        return [
+            [(doc[s].start, doc[e - 1].end, label) for s, e, label in spans]
+            for doc, spans in zip(docs, found, strict=True)
+        ]
+
+    def token_spans(self, docs: Sequence[Sequence[tuple[str, str]]]) -> list[list[TokenSpan]]:
+        """Entities of documents given as each token's (text, norm): per document, the
+        (first token, end token, label) of each entity, in order."""
+        out: list[list[TokenSpan]] = [[] for _ in docs]
         lengths = [len(d) for d in docs]
         if not any(lengths):
             return out
-        tokens = [t for d in docs for t in d]
-        texts = list(map(_text_of, tokens))  # map and zip: no Python code per token
-        keys = list(zip(texts, map(_norm_of, tokens), strict=True))
+        keys = list(chain.from_iterable(docs))
         tokvecs = self._encode(*self._embedded(keys), lengths)
-        is_last = np.zeros(len(tokens), dtype=bool)
+        is_last = np.zeros(len(keys), dtype=bool)
         is_last[np.cumsum([n for n in lengths if n]) - 1] = True
-        is_space = np.fromiter(map(str.isspace, texts), dtype=bool, count=len(texts))
+        texts = map(_text_of_key, keys)  # map: no Python code per token
+        is_space = np.fromiter(map(str.isspace, texts), dtype=bool, count=len(keys))
         closed = self._closed_actions(tokvecs, is_last, is_space)
         # Only tokens whose closed-state action is not O can start an entity: the parse
         # visits those alone (most tokens are O), in order, per document.
@@ -254,16 +271,15 @@ class NameNetwork:
         edges = np.searchsorted(opening, doc_starts).tolist()
         opening_at = opening.tolist()
         opening_action = closed[opening].tolist()
-        for k, doc in enumerate(docs):
+        for k in range(len(docs)):
             lo, hi = edges[k], edges[k + 1]
             if lo < hi:
                 offset = int(doc_starts[k])
-                spans = self._parse(
+                out[k] = self._parse(
                     tokvecs[offset : offset + lengths[k]],
                     [p - offset for p in opening_at[lo:hi]],
                     opening_action[lo:hi],
                 )
-                out[k] = [(doc[s].start, doc[e - 1].end, label) for s, e, label in spans]
         return out
 
     def _embedded(self, keys: list[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:

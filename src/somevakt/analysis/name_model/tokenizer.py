@@ -18,6 +18,14 @@ A chunk of ASCII digits that is no special case skips step 2 when the rules' aff
 can take no digit (read off the patterns once): it is then one token, whatever step 2 tried.
 The suffix pattern is searched with only its alternatives that can end on the chunk's last
 character (``suffix_search.py``): the same matches, without trying all of them everywhere.
+Step 3 runs only on texts where it can change a token: where a chunk's own tokens spell a
+special case (known per cached chunk), or, with rules that have a special case holding
+whitespace, on every text.
+
+``tokenize`` gives Token objects; ``tokenized`` gives the same tokens as the network reads
+them (``Tokenized``): each token's (text, norm) pair, shared with the chunk cache, and the
+character offsets only when asked for, so that a text of cached chunks costs no Python code
+per chunk or token.
 
 This module never imports spaCy: ``rules_from_spacy`` is handed a loaded pipeline.
 """
@@ -30,10 +38,12 @@ import re
 import re._constants as sre  # the stdlib's regex parser, to read what a pattern can consume
 import re._parser as sre_parse
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import accumulate, chain, repeat
+from operator import add, attrgetter
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from somevakt.analysis.name_model.suffix_search import suffix_searcher
 
@@ -67,13 +77,94 @@ class Token(NamedTuple):
     space_after: bool  # spaCy's ``token.whitespace_ == " "``
 
 
-# A token inside a chunk, before it gets its offset: (text, norm).
+# A token inside a chunk, before it gets its offset: (text, norm). It is also what the
+# network reads of a token (``Tokenized.pieces``).
 _Piece = tuple[str, str]
-# A chunk's tokens as (text, start, end, norm) relative to the chunk, and whether a special
-# case of the final matcher pass starts with one of them.
-_Entry = tuple[tuple[tuple[str, int, int, str], ...], bool]
 
 _new_tuple = tuple.__new__
+
+
+class _Entry(NamedTuple):
+    """A chunk's tokens, as cached per distinct chunk."""
+
+    pieces: tuple[_Piece, ...]  # (text, norm) per token, shared by every text with the chunk
+    starts: tuple[int, ...]  # where each token starts in the chunk
+    rejoins: bool  # whether the final matcher pass can change the chunk's tokens by itself
+
+
+class _Chunks(NamedTuple):
+    """A text split into chunks (step 1), each with its tokens from the cache (step 2)."""
+
+    entries: list[_Entry]
+    positions: list[int]  # where each chunk starts in the text
+    spaced: list[bool]  # whether the chunk's last token has a space after it
+    rejoins: bool  # whether the final matcher pass (step 3) may change the tokens
+
+    def tokens(self) -> list[Token]:
+        """The tokens of steps 1 and 2, with offsets and trailing space."""
+        tokens: list[Token] = []
+        append = tokens.append
+        for entry, pos, spaced in zip(self.entries, self.positions, self.spaced, strict=True):
+            last = len(entry.pieces) - 1
+            pieces = zip(entry.pieces, entry.starts, strict=True)
+            for k, ((orth, norm), start) in enumerate(pieces):
+                begin = pos + start
+                # tuple.__new__ skips NamedTuple's slower Python-level __new__.
+                append(
+                    _new_tuple(Token, (orth, begin, begin + len(orth), norm, spaced and k == last))
+                )
+        return tokens
+
+
+class Tokenized:
+    """A text's tokens as the person-name network reads them: ``pieces[i]`` is token i's
+    (text, norm), and ``span`` gives the characters of a run of tokens.
+
+    Made by ``Tokenizer.tokenized``: the same tokens as ``tokenize`` without a Token object
+    per token (most texts get their pieces straight from the chunk cache); the offsets are
+    worked out only when asked for (for the few tokens in an entity).
+    """
+
+    __slots__ = ("_chunks", "_starts", "pieces")
+
+    def __init__(self, pieces: list[_Piece], starts: list[int] | None, chunks: _Chunks | None):
+        self.pieces = pieces
+        self._starts = starts
+        self._chunks = chunks
+
+    @classmethod
+    def of_chunks(cls, chunks: _Chunks) -> Tokenized:
+        """The tokens of chunks that the final matcher pass leaves as they are."""
+        pieces = list(chain.from_iterable(map(_pieces_of, chunks.entries)))
+        return cls(pieces, None, chunks)
+
+    @classmethod
+    def of_tokens(cls, tokens: Sequence[Token]) -> Tokenized:
+        """Tokens as the final matcher pass made them."""
+        return cls([(t.text, t.norm) for t in tokens], [t.start for t in tokens], None)
+
+    def __len__(self) -> int:
+        return len(self.pieces)
+
+    def span(self, first: int, end: int) -> tuple[int, int]:
+        """The character offsets (start, end) of tokens ``first`` to ``end - 1``."""
+        starts = self._token_starts()
+        return starts[first], starts[end - 1] + len(self.pieces[end - 1][0])
+
+    def _token_starts(self) -> list[int]:
+        if self._starts is None:
+            assert self._chunks is not None  # one of the two is always given
+            entries, positions = self._chunks.entries, self._chunks.positions
+            self._starts = [
+                pos + start
+                for entry, pos in zip(entries, positions, strict=True)
+                for start in entry.starts
+            ]
+        return self._starts
+
+
+_pieces_of = attrgetter("pieces")
+_rejoins_of = attrgetter("rejoins")
 
 
 def rules_from_spacy(nlp: Any) -> dict[str, Any]:
@@ -204,6 +295,14 @@ class Tokenizer:
                 words = [piece[0] for piece in self._plain_pieces(key)]
                 if words:
                     self._patterns.setdefault(words[0], []).append(words)
+        # The matcher changes tokens only where a match spells a special case (see
+        # ``_apply_special_cases``): inside one chunk, which the chunk's cache entry knows
+        # (``_rejoins_inside``), or over several chunks, when the match's text holds
+        # whitespace (between the chunks, or a whitespace token) and is longer than one
+        # character. spaCy's rules have no special case like that, so most texts skip it.
+        self._rejoins_across_chunks = any(
+            len(key) > 1 and any(char.isspace() for char in key) for key in self._specials
+        )
 
         # spaCy quirk: adding that last case tokenizes it without special cases and leaves
         # its chunks in the cache, where they stay (nothing flushes it after loading). Its
@@ -246,43 +345,54 @@ class Tokenizer:
 
     def tokenize(self, text: str) -> list[Token]:
         """The tokens of ``nlp.make_doc(text)``, with offsets, NORM and trailing space."""
-        tokens: list[Token] = []
-        may_match = False
-        cache = self._chunk_cache
+        chunks = self._chunked(text)
+        tokens = chunks.tokens()
+        if chunks.rejoins:
+            tokens = self._apply_special_cases(text, tokens)
+        return tokens
+
+    def tokenized(self, text: str) -> Tokenized:
+        """The tokens of ``tokenize`` as the network reads them (see ``Tokenized``)."""
+        chunks = self._chunked(text)
+        if chunks.rejoins:
+            return Tokenized.of_tokens(self._apply_special_cases(text, chunks.tokens()))
+        return Tokenized.of_chunks(chunks)
+
+    def _chunked(self, text: str) -> _Chunks:
+        """Steps 1 and 2: the text's chunks, each with its tokens (from the cache)."""
         if text.isprintable() and "  " not in text and text[:1] != " ":
-            # Fast path: no whitespace but single spaces (all whitespace is in Unicode
-            # categories Cc or Z*, which ``isprintable`` rejects except the ASCII space), so
-            # the chunks are ``split(" ")`` and every one but the last has a space after.
+            # No whitespace but single spaces (all whitespace is in Unicode categories Cc or
+            # Z*, which ``isprintable`` rejects except the ASCII space), so the chunks are
+            # ``split(" ")`` and every one but the last has a space after.
             parts = text.split(" ")
             space_at_end = not parts[-1]
             if space_at_end:
                 parts.pop()
-            last = len(parts) - 1
-            pos = 0
-            append = tokens.append
-            for k, part in enumerate(parts):
-                pieces, matchable = cache.get(part) or self._new_entry(part)
-                may_match = may_match or matchable
-                space_after = space_at_end or k < last
-                if len(pieces) == 1:
-                    # Most chunks are one token. tuple.__new__ skips NamedTuple's slower
-                    # Python-level __new__ in this hot loop.
-                    orth, _, end, norm = pieces[0]
-                    append(_new_tuple(Token, (orth, pos, pos + end, norm, space_after)))
-                else:
-                    _append_pieces(tokens, pieces, pos, space_after)
-                pos += len(part) + 1
+            # A chunk starts after the one before and its space.
+            positions = list(accumulate(map(add, map(len, parts), repeat(1)), initial=0))
+            positions.pop()  # where a chunk after the last would start
+            spaced = [True] * len(parts)
+            if parts and not space_at_end:
+                spaced[-1] = False
+            entries = self._entries(parts)
         else:
+            entries, positions, spaced = [], [], []
             for pos, chunk, space_before in _chunks(text):
                 if space_before:
-                    tokens[-1] = tokens[-1]._replace(space_after=True)
+                    spaced[-1] = True
                 if chunk:
-                    pieces, matchable = cache.get(chunk) or self._new_entry(chunk)
-                    may_match = may_match or matchable
-                    _append_pieces(tokens, pieces, pos, False)
-        if may_match:
-            tokens = self._apply_special_cases(text, tokens)
-        return tokens
+                    entries.append(self._chunk_cache.get(chunk) or self._new_entry(chunk))
+                    positions.append(pos)
+                    spaced.append(False)
+        rejoins = self._rejoins_across_chunks or any(map(_rejoins_of, entries))
+        return _Chunks(entries, positions, spaced, rejoins)
+
+    def _entries(self, chunks: list[str]) -> list[_Entry]:
+        """The cache entries of chunks; only C code runs per chunk when all are cached."""
+        found = list(map(self._chunk_cache.get, chunks))
+        if None not in found:
+            return cast(list[_Entry], found)
+        return [entry or self._new_entry(chunk) for chunk, entry in zip(chunks, found, strict=True)]
 
     def _new_entry(self, chunk: str) -> _Entry:
         if self._digits_stay_whole and chunk.isdigit() and chunk.isascii():
@@ -299,12 +409,19 @@ class Tokenizer:
         return entry
 
     def _entry(self, pieces: tuple[_Piece, ...]) -> _Entry:
-        offsets = []
-        pos = 0
-        for orth, norm in pieces:
-            offsets.append((orth, pos, pos + len(orth), norm))
-            pos += len(orth)
-        return tuple(offsets), any(orth in self._patterns for orth, _ in pieces)
+        orths = [orth for orth, _ in pieces]
+        starts = tuple(accumulate(map(len, orths[:-1]), initial=0))
+        return _new_tuple(_Entry, (pieces, starts, self._rejoins_inside(orths)))
+
+    def _rejoins_inside(self, orths: list[str]) -> bool:
+        """Whether the final matcher pass changes a chunk with these tokens by itself: a
+        pattern matches a run of them whose text (the run's texts joined: a chunk has no
+        whitespace between its tokens) is a special case. See ``_apply_special_cases``."""
+        for i, orth in enumerate(orths):
+            for words in self._patterns.get(orth, ()):
+                if orths[i : i + len(words)] == words and "".join(words) in self._specials:
+                    return True
+        return False
 
     def _lex_norm(self, text: str) -> str:
         # spaCy's lexeme NORM: the first lookup table that has the string, else lower case.
@@ -528,19 +645,6 @@ def _set_may_hold_digit(items: list[tuple[Any, Any]]) -> bool:
         elif not (op is sre.CATEGORY and av in _NON_DIGIT_CATEGORIES):
             return True  # \d, \w, \S, ...: may hold one
     return len(listed) < len(_ASCII_DIGITS) if negated else bool(listed)
-
-
-def _append_pieces(
-    tokens: list[Token],
-    pieces: tuple[tuple[str, int, int, str], ...],
-    pos: int,
-    space_after: bool,
-) -> None:
-    last = len(pieces) - 1
-    for k, (orth, start, end, norm) in enumerate(pieces):
-        tokens.append(
-            _new_tuple(Token, (orth, pos + start, pos + end, norm, space_after and k == last))
-        )
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str, bool]]:

@@ -42,7 +42,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import accumulate, pairwise
+from itertools import accumulate, pairwise, starmap
+from operator import add
 from pathlib import Path
 
 from somevakt.analysis.name_model.model import NameModel
@@ -613,10 +614,11 @@ def model_available(model_dir: Path = MODEL_DIR) -> bool:
 _fold = lru_cache(maxsize=1 << 16)(fold_word)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Scan:
     """The words of a text as strings (``_scan``): enough to judge most texts, which then
-    never need their _Words (``located``)."""
+    never need their _Words (``located``). Not changed once made; not frozen, as one is made
+    per text and a frozen dataclass takes three times as long to make."""
 
     text: str
     parts: list[str]  # the text split around its words: gap, word, gap, ..., word, gap
@@ -626,13 +628,13 @@ class _Scan:
 
     def located(self, kinds: list[int]) -> list[_Word]:
         """The words with their offsets, folded forms and kinds (``_Lexicon.kinds``)."""
+        words = self.words
         starts = list(accumulate(map(len, self.parts)))[0:-1:2]  # where each gap ends
-        return [
-            _Word(start, start + len(word), word, _fold(word), initial, mention, kind)
-            for word, start, initial, mention, kind in zip(
-                self.words, starts, self.initial, self.mention, kinds, strict=True
-            )
-        ]
+        ends = map(add, starts, map(len, words))
+        fields = zip(
+            starts, ends, words, map(_fold, words), self.initial, self.mention, kinds, strict=True
+        )
+        return list(starmap(_Word, fields))
 
 
 def _scan(text: str) -> _Scan:
