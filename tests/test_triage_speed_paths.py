@@ -17,11 +17,13 @@ from somevakt.analysis import Analyzer
 from somevakt.analysis.classify import TriageClassifier
 from somevakt.analysis.normalize import fold
 from somevakt.analysis.triage_signals import (
+    _CHAR_KINDS,
     _GATE,
     _HOSTILE,
     _HOSTILE_RE,
     _HOSTILE_STRONG_RE,
     _HOSTILE_WEAK_RE,
+    _LEET,
     _LEET_TOKEN_RE,
     _QUESTION_RE,
     _REPEAT_TOKEN_RE,
@@ -29,12 +31,20 @@ from somevakt.analysis.triage_signals import (
     _SENTENCE_GATE,
     _SLUR,
     _SPACED_RE,
+    _STRIP,
+    _TRIPLE_RE,
+    MAY_LEET,
+    MAY_REPEAT,
+    MAY_RUN,
     _all_matches,
     _first_question_form,
     _necessary_prefixes,
     _sentence_bounds,
     _sentences_holding,
     _tricky_tokens,
+    find_signals,
+    find_signals_many,
+    token_hints_many,
 )
 from somevakt.jsonl import InputRecord
 from somevakt.processing import CommentProcessor
@@ -218,6 +228,63 @@ def test_tricky_tokens_are_those_of_each_pattern_alone() -> None:
 
 def test_tricky_tokens_skip_plain_words() -> None:
     assert _tricky_tokens("vanlige ord her", " vanlige ord her") == ([], [])
+
+
+def _hint_texts(seed: int) -> list[str]:
+    """Texts of spaced runs, leet and repeated letters, their near misses, and characters the
+    batch check must not confuse (NUL, which joins the texts; whitespace beyond ASCII;
+    characters beyond the BMP; a lone surrogate)."""
+    rng = random.Random(seed)
+    pieces = ["i d i o t", "h-0-r-e", "a..b c", "1d10t", "idiooot", "__x", "takk!", "12.03"]
+    pieces += [" ", "\n", "\u3000", "\u2028", "\0", "x", "!", "€", "é", "🙏", "\ud800", "-", "."]
+    texts = ["", " ", "\0", "aaa", "a a a", "a\0a\0a", "2024 kl 16", *EDGE_TEXTS]
+    texts += ["".join(rng.choices(pieces, k=rng.randint(1, 8))) for _ in range(2000)]
+    texts += ["".join(rng.choices("ab1 .-_*,/!\0", k=rng.randint(0, 16))) for _ in range(2000)]
+    return texts
+
+
+def test_token_hints_unset_only_where_the_regex_finds_nothing() -> None:
+    texts = _hint_texts(17)
+    for lo in range(0, len(texts), 97):  # (batches of several sizes, texts at every place)
+        batch = texts[lo : lo + 1 + lo % 200]
+        for text, hints in zip(batch, token_hints_many(batch), strict=True):
+            padded = " " + text
+            assert bool(hints & MAY_REPEAT) == (_TRIPLE_RE.search(text) is not None), text
+            if not hints & MAY_RUN:
+                assert _SPACED_RE.search(padded) is None, text
+            if not hints & MAY_LEET:
+                assert _LEET_TOKEN_RE.search(padded) is None, text
+
+
+def test_token_hints_set_where_the_regex_finds_something() -> None:
+    texts = ["vanlige ord", "i d i o t", "1d10t", "idiooot", "kl 16 i 2024"]
+    assert token_hints_many(texts) == [0, MAY_RUN, MAY_LEET, MAY_REPEAT, 0]
+    assert token_hints_many([]) == []
+
+
+def test_char_kinds_cover_every_character_of_their_kinds() -> None:
+    """Codes beyond the table count as its last entry: none of the kinds."""
+    beyond = range(len(_CHAR_KINDS) - 1, 0x110000)
+    assert _CHAR_KINDS[-1] == 0
+    assert not [c for c in beyond if chr(c).isspace() or c in _LEET or chr(c) in _STRIP]
+
+
+def test_tricky_tokens_with_hints_are_those_without() -> None:
+    texts = _hint_texts(5)
+    for text, hints in zip(texts, token_hints_many(texts), strict=True):
+        padded = " " + text
+        runs, tokens = _tricky_tokens(text, padded, hints)
+        want_runs, want_tokens = _tricky_tokens(text, padded)
+        assert [m.span() for m in runs] == [m.span() for m in want_runs], text
+        assert tokens == want_tokens, text
+
+
+def test_find_signals_many_is_find_signals_one_by_one(texts) -> None:
+    batch = [t for t, _ in texts] + _hint_texts(3)[:300]
+    folds = [fold(t) for t in batch]
+    many = find_signals_many(batch, folds)
+    assert many == [find_signals(t) for t in batch]
+    assert any(s.name == "slur" for signals in many for s in signals)
 
 
 def test_sentences_holding_keeps_those_with_a_start() -> None:

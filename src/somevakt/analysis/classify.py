@@ -31,7 +31,7 @@ from somevakt.analysis.triage_model import (
     ScoredBatch,
     side_features,
 )
-from somevakt.analysis.triage_signals import Signal, find_signals
+from somevakt.analysis.triage_signals import Signal, find_signals_many
 from somevakt.analysis.types import IDENTIFIER_TYPES, TOPIC_TYPES, Analysis
 
 CATEGORIES = (
@@ -182,7 +182,7 @@ class TriageClassifier:
             f if f is not None else fold(t)
             for t, f in zip(texts, folded if folded is not None else [None] * n, strict=True)
         ]
-        signals = [find_signals(t, f) for t, f in zip(texts, folds, strict=True)]
+        signals = find_signals_many(texts, folds)
         model = self.model
         if model is None:
             return [self._classify_by_rules(a, s) for a, s in zip(analyses, signals, strict=True)]

@@ -11,7 +11,9 @@ Two strengths:
 - ``soft``: a hint; the trained model sees it as a feature and weighs it.
 
 The big patterns run only where they can begin a match (see ``PatternGate``): the same
-matches, from a fraction of the scanning.
+matches, from a fraction of the scanning. For a batch (``find_signals_many``), numpy tells
+at once which texts may hold what the de-obfuscation looks for (``token_hints_many``), so
+that its regexes skip the many texts that hold none of it.
 """
 
 from __future__ import annotations
@@ -25,10 +27,13 @@ import re
 import re._constants as sre
 import re._parser as sre_parse
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from string import ascii_lowercase
 from typing import Any, NamedTuple
+
+import numpy as np
 
 from somevakt.analysis.normalize import Folded, fold
 
@@ -384,22 +389,101 @@ _TRIPLE_RE = re.compile(r"([a-z_])\1\1")
 _RUN_OR_LEET_TOKEN_RE = re.compile(rf"\s(?={_SPACED_RUN}|{_LEET_TOKEN})")
 
 
-def _tricky_tokens(folded: str, padded: str) -> tuple[list[re.Match[str]], list[tuple[int, str]]]:
+# What a text may hold for ``_tricky_tokens``, as bits (unset only where it certainly does
+# not): a leet token (_LEET_TOKEN_RE), a spaced run (_SPACED_RE on " " + the text), three
+# equal characters of [a-z_] in a row (_TRIPLE_RE).
+MAY_LEET, MAY_RUN, MAY_REPEAT = 1, 2, 4
+
+
+def _tricky_tokens(
+    folded: str, padded: str, hints: int | None = None
+) -> tuple[list[re.Match[str]], list[tuple[int, str]]]:
     """The spaced runs (the matches of ``_SPACED_RE.finditer(padded)``), and (start in
     ``folded``, token) of each whitespace-delimited token that the token patterns above
     find, in text order (a token both find, once).
 
-    ``padded``: " " + ``folded``. In a text with a _LEET character, the runs and the leet
-    tokens come from one pass of _RUN_OR_LEET_TOKEN_RE instead of one pass each."""
+    ``padded``: " " + ``folded``. In a text with a _LEET character and maybe a run, the
+    runs and the leet tokens come from one pass of _RUN_OR_LEET_TOKEN_RE instead of one
+    pass each. ``hints``: what the text may hold (MAY_* bits), if the caller knows
+    (``token_hints_many``); else the text is searched for a _LEET character (which a leet
+    token needs) and letter repeats here."""
+    if hints is None:
+        hints = MAY_RUN
+        if _LEET_CHAR_RE.search(folded) is not None:
+            hints |= MAY_LEET
+        if _TRIPLE_RE.search(folded) is not None:
+            hints |= MAY_REPEAT
     tokens: dict[int, str]  # start in ``folded``: token
-    if _LEET_CHAR_RE.search(folded) is None:
-        runs, tokens = _all_matches(_SPACED_RE, padded), {}
+    if not hints & MAY_LEET:
+        runs, tokens = _all_matches(_SPACED_RE, padded) if hints & MAY_RUN else [], {}
+    elif not hints & MAY_RUN:
+        runs = []
+        tokens = {m.start("token") - 1: m["token"] for m in _all_matches(_LEET_TOKEN_RE, padded)}
     else:
         runs, tokens = _runs_and_leet_tokens(padded)
-    if _TRIPLE_RE.search(folded) is None:
+    if not hints & MAY_REPEAT:
         return runs, list(tokens.items())
     tokens.update((m.start("token") - 1, m["token"]) for m in _REPEAT_TOKEN_RE.finditer(padded))
     return runs, sorted(tokens.items())
+
+
+# Per character code, which of these it is; a code beyond the table is none of them, as its
+# last entry says (no character of these kinds comes after U+3000: tests check that).
+_SPACE, _SEPARATOR, _LEET_CHAR, _TOKEN_PART = 1, 2, 4, 8
+_CHAR_KINDS = np.array(
+    [
+        (_SPACE if chr(c).isspace() else 0)  # (what \s matches)
+        | (_SEPARATOR if chr(c).isspace() or chr(c) in ".-_*,/" else 0)  # (_SPACED_RUN's)
+        | (_LEET_CHAR if c in _LEET else 0)
+        # Any other character a leet token may hold (_SLUR_TOKEN: _STRIP, a-z and "-").
+        | (_TOKEN_PART if c not in _LEET and chr(c) in _STRIP + ascii_lowercase + "-" else 0)
+        for c in range(0x3002)
+    ],
+    dtype=np.uint8,
+)
+_CHAR_KINDS.flags.writeable = False  # (a constant, shared by all threads)
+
+
+def token_hints_many(folded_texts: Sequence[str]) -> list[int]:
+    """What each text may hold for ``_tricky_tokens`` (MAY_* bits), for a batch at once.
+
+    Nearly no text holds a spaced run or letter repeats, yet their regexes must try each
+    whitespace or letter: numpy looks at each character and its next few in all texts at
+    once instead, in a fixed number of calls. The texts are joined as " " + text (the
+    padding _SPACED_RE runs on), each followed by NUL, which is none of the characters
+    looked for: what is found at a position belongs to the text there. (The
+    check for a spaced run looks a few characters ahead, maybe into the next text: that
+    can only set MAY_RUN where the regex then finds nothing.)"""
+    if not folded_texts:
+        return []
+    # Text i is joined[starts[i]:starts[i + 1]]: " " + text + NUL; then room to look ahead.
+    starts = np.cumsum([0, *(len(t) + 2 for t in folded_texts[:-1])])
+    m = int(starts[-1]) + len(folded_texts[-1]) + 2
+    joined = " " + "\0 ".join(folded_texts) + "\0" * 6
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    kind = np.take(_CHAR_KINDS, codes, mode="clip")  # ("clip": a code beyond, the last)
+    space = (kind & _SPACE).astype(bool)
+    word = ~space  # (what [^\s] matches)
+    sep = (kind & _SEPARATOR).astype(bool)
+    leet = (kind & _LEET_CHAR).astype(bool)
+    part = (kind & _TOKEN_PART).astype(bool)
+    # A leet token holds a _LEET character and a letter, and nothing else between them but
+    # characters of _TOKEN_PART: so the _LEET character nearest the letter is next to one.
+    next_to_part = (leet[:m] & part[1 : m + 1]) | (part[:m] & leet[1 : m + 1])
+    found = next_to_part * np.uint8(MAY_LEET)
+    # A spaced run: a space, a character and a separator, then either another character and
+    # a separator, or a separator, a character and a separator: what its regex needs.
+    can = np.flatnonzero(space[:m] & word[1 : m + 1] & sep[2 : m + 2])
+    one_sep = word[can + 3] & sep[can + 4]
+    two_seps = sep[can + 3] & word[can + 4] & sep[can + 5]
+    found[can[one_sep | two_seps]] |= MAY_RUN
+    # Three equal characters of [a-z_]: among the pairs of equal ones (few), a third.
+    pairs = np.flatnonzero(codes[1 : m + 1] == codes[:m])
+    first = codes[pairs]
+    is_letter = ((first >= ord("a")) & (first <= ord("z"))) | (first == ord("_"))
+    found[pairs[(codes[pairs + 2] == first) & is_letter]] |= MAY_REPEAT
+    hints: list[int] = np.bitwise_or.reduceat(found, starts).tolist()
+    return hints
 
 
 def _runs_and_leet_tokens(padded: str) -> tuple[list[re.Match[str]], dict[int, str]]:
@@ -426,14 +510,17 @@ def _runs_and_leet_tokens(padded: str) -> tuple[list[re.Match[str]], dict[int, s
     return runs, tokens
 
 
-def deobfuscated_tokens(folded: str, *, plain: bool = True) -> list[_Token]:
+def deobfuscated_tokens(
+    folded: str, *, plain: bool = True, hints: int | None = None
+) -> list[_Token]:
     """Candidate slur tokens of the folded text with filter tricks undone.
 
     Plain words are matched in one pass over the text; only spaced-out letter runs
     ("i d i o t", "i.d.i.o.t") and tokens mixing letters with digits or symbols or
     repeating letters ("1d10t", "h0re", "idiooot") get per-token work, and of the latter
     only those that could spell a slur (``_tricky_tokens``). ``plain=False`` skips the
-    plain words (for a caller that knows none can match).
+    plain words (for a caller that knows none can match). ``hints``: see
+    ``_tricky_tokens``.
     """
     out = (
         [_Token(m.group(), m.start(), m.end()) for m in _SLUR_IN_TEXT_RE.finditer(folded)]
@@ -441,7 +528,7 @@ def deobfuscated_tokens(folded: str, *, plain: bool = True) -> list[_Token]:
         else []
     )
     padded = " " + folded  # (a match's offsets in it are one past those in ``folded``)
-    runs, slur_shaped = _tricky_tokens(folded, padded)
+    runs, slur_shaped = _tricky_tokens(folded, padded, hints)
     for m in runs:
         run_start, run_end = m.start("run") - 1, m.end("run") - 1
         chars = [c for c in m["run"] if not c.isspace() and c not in ".-_*,/"]
@@ -825,8 +912,20 @@ _PLAIN_SIGNALS = (
 _PLAIN_BITS = _or_all(bit for bit, _, _, _ in _PLAIN_SIGNALS)
 
 
-def find_signals(text: str, folded: Folded | None = None) -> list[Signal]:
-    """All rule signals in a text, each with a span in the original text."""
+def find_signals_many(texts: Sequence[str], folded: Sequence[Folded]) -> list[list[Signal]]:
+    """``find_signals`` of each text (``folded``: the ``fold`` of each), with the same
+    results; what each text may hold for the de-obfuscation is checked for the whole
+    batch at once (``token_hints_many``)."""
+    hints = token_hints_many([f.text for f in folded])
+    return [find_signals(t, f, hints=h) for t, f, h in zip(texts, folded, hints, strict=True)]
+
+
+def find_signals(
+    text: str, folded: Folded | None = None, *, hints: int | None = None
+) -> list[Signal]:
+    """All rule signals in a text, each with a span in the original text.
+
+    ``hints``: see ``_tricky_tokens`` (``find_signals_many`` has them for a batch)."""
     f = folded if folded is not None else fold(text)
     ft = f.text
     signals: list[Signal] = []
@@ -838,7 +937,7 @@ def find_signals(text: str, folded: Folded | None = None) -> list[Signal]:
     can = _GATE.scan(ft)
     some = can.some  # (most texts: no pattern to run)
     slur_spans: set[tuple[int, int]] = set()
-    for tok in deobfuscated_tokens(ft, plain=bool(some & _SLUR)):
+    for tok in deobfuscated_tokens(ft, plain=bool(some & _SLUR), hints=hints):
         w = tok.word.strip(_STRIP)
         if (tok.start, tok.end) in slur_spans:
             continue
