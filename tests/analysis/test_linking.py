@@ -67,6 +67,22 @@ def test_topics_not_tied_to_a_person_stay_non_sensitive(text):
     assert sensitive(text) == []
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A pronoun reaches back to the last anchors for two sentences, then no further.
+        ("Mora mi er gammel. Ho bur aleine. Ho har demens.", ["Mora mi", "demens"]),
+        ("Mora mi er gammel. Det snør. Det blåser. Ho har demens.", []),
+        ("Han har diabetes.", []),  # a pronoun with no anchor before it
+        # An @mention ties a service to that person only when the sentence speaks to them.
+        ("@Kari du som er på krisesenteret", ["@Kari", "krisesenteret"]),
+        ("@Kari når åpner legevakta?", []),
+    ],
+)
+def test_pronouns_and_mentions_link_only_when_they_can(text, expected):
+    assert sensitive(text) == expected
+
+
 def test_redaction_masks_the_person_and_the_topic():
     a = _ANALYZER.analyze("Tusen takk til dere som hjelper far min med insulinen ❤️")
     assert a.redacted == "Tusen takk til dere som hjelper [PERSONREFERANSE] med [HELSE] ❤️"

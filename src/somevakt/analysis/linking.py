@@ -238,7 +238,10 @@ def _link_sentence(
     prev_anchors: list[Finding],
 ) -> None:
     writer = _writer_is_subject(lower, start, end, anchors)
-    pronoun = bool(_THIRD_PERSON.search(lower, start, end))
+    # A pronoun only links through earlier anchors: without them, no need to look for one.
+    pronoun = bool(prev_anchors) and bool(_THIRD_PERSON.search(lower, start, end))
+    if not (writer or anchors or pronoun):
+        return  # nothing to tie a topic to: the checks below could link none
     linked_anchors: list[Finding] = []
     personal = [t for t in topics if not _not_personal(lower, start, t)]
     if writer and "?" in lower[start:end] and _HOWTO.match(lower, start, end):
@@ -247,7 +250,10 @@ def _link_sentence(
             writer = False
             personal = [t for t in personal if not _is_institution(t)]
     any_linked = False
-    addressed = bool(_YOU.search(lower, start, end))
+    # Only an @mention anchor asks whether the sentence speaks to the reader (_can_link).
+    addressed = any(a.detail == "mention" for a in anchors) and bool(
+        _YOU.search(lower, start, end)
+    )
     for t in personal:
         institution = _is_institution(t)
         cands = [a for a in anchors if _can_link(text, a, t, institution, addressed)]
