@@ -19,6 +19,8 @@ from somevakt.analysis.normalize import fold
 from somevakt.analysis.triage_signals import (
     _CHAR_KINDS,
     _GATE,
+    _GROUP,
+    _GROUP_RE,
     _HOSTILE,
     _HOSTILE_RE,
     _HOSTILE_STRONG_RE,
@@ -28,18 +30,23 @@ from somevakt.analysis.triage_signals import (
     _QUESTION_RE,
     _REPEAT_TOKEN_RE,
     _RUN_OR_LEET_TOKEN_RE,
-    _SENTENCE_GATE,
     _SLUR,
     _SPACED_RE,
+    _STAFF,
+    _STAFF_RE,
     _STRIP,
+    _STRONG,
     _TRIPLE_RE,
+    _WEAK,
     MAY_LEET,
     MAY_REPEAT,
     MAY_RUN,
+    PatternGate,
     _all_matches,
     _first_question_form,
     _necessary_prefixes,
     _sentence_bounds,
+    _sentence_gate,
     _sentences_holding,
     _tricky_tokens,
     find_signals,
@@ -152,13 +159,36 @@ def test_pattern_gate_finds_every_match(texts) -> None:
             assert got == [m.span() for m in rx.finditer(text)], (rx.pattern[:40], text)
 
 
+def test_sentence_gate_bits_name_its_patterns() -> None:
+    gate = _sentence_gate()
+    named = dict(zip((_GROUP, _STRONG, _WEAK, _STAFF), gate.patterns, strict=True))
+    assert named == {
+        _GROUP: _GROUP_RE,
+        _STRONG: _HOSTILE_STRONG_RE,
+        _WEAK: _HOSTILE_WEAK_RE,
+        _STAFF: _STAFF_RE,
+    }
+    assert [1 << i for i in range(len(gate.patterns))] == list(named)
+
+
+def test_gate_compiles_each_scan_on_first_use() -> None:
+    gate = PatternGate({"hostile": _HOSTILE_RE})
+    assert gate._scans == {}
+    gate.scan("ingen ord her")  # (ASCII words only: the re.ASCII scan)
+    assert list(gate._scans) == [True]
+    text = "grüß: ikke bra"
+    got = [m.span() for m in gate.scan(text).finditer(1)]
+    assert list(gate._scans) == [True, False]
+    assert got == [m.span() for m in _HOSTILE_RE.finditer(text)]
+
+
 def test_sentence_gate_finds_every_match(texts) -> None:
     corpus = [fold(t).text for t, _ in texts]
-    for i, rx in enumerate(_SENTENCE_GATE.patterns):
+    for i, rx in enumerate(_sentence_gate().patterns):
         bit = 1 << i
         assert _necessary_prefixes(rx) is not None  # the pre-check is in use
         for text in corpus + _fuzz_texts(rx, 300, seed=50 + i):
-            can = _SENTENCE_GATE.scan(text)
+            can = _sentence_gate().scan(text)
             assert [m.span() for m in can.finditer(bit)] == [m.span() for m in rx.finditer(text)]
             first = rx.search(text)
             assert (can.first(bit) and can.first(bit).span()) == (first and first.span()), text

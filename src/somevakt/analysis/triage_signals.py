@@ -29,6 +29,7 @@ import re._parser as sre_parse
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from string import ascii_lowercase
 from typing import Any, NamedTuple
@@ -190,7 +191,7 @@ def _weak_hostility_about_group(sent: _Candidates) -> tuple[re.Match[str], re.Ma
     """(group word, weak predicate) when the predicate is said of the group, not of staff.
 
     The predicate counts when the group word is at least as close to it as any staff word.
-    ``sent``: the sentence's scan by _SENTENCE_GATE.
+    ``sent``: the sentence's scan by _sentence_gate().
     """
     groups = list(sent.finditer(_GROUP))
     if not groups:
@@ -775,12 +776,12 @@ class PatternGate:
         # on the text after a space). Scanning for that character lets the regex engine skip
         # from one to the next; a pattern that begins with the zero-width "\b" is tried at
         # every position.
-        scan = r"\W(?=(" + _trie_pattern(set(at_word)) + "))"
-        self._scan = re.compile(scan) if at_word else None
+        self._scan_source = r"\W(?=(" + _trie_pattern(set(at_word)) + "))" if at_word else None
         # In a text without a word character beyond ASCII (nearly every folded text: the
         # others hold emoji, "«" or "–"), \W means the same under re.ASCII, whose test of a
-        # character is cheaper than the Unicode one.
-        self._ascii_scan = re.compile(scan, re.ASCII) if at_word else None
+        # character is cheaper than the Unicode one. Each is compiled on first use (tens of
+        # ms for a big gate): a one-comment command on an ASCII text never needs the other.
+        self._scans: dict[bool, re.Pattern[str]] = {}
         # Only these can occur in an ASCII text.
         self._ascii_anywhere = [(prefix, bit) for prefix, bit in self._anywhere if prefix.isascii()]
 
@@ -789,7 +790,7 @@ class PatternGate:
         some = self._always
         ascii_text = text.isascii()
         ascii_words = ascii_text or _NON_ASCII_WORD_CHAR_RE.search(text) is None
-        scan = self._ascii_scan if ascii_words else self._scan
+        scan = self._scans.get(ascii_words) or self._compiled_scan(ascii_words)
         if scan is not None:
             bits = self._bits
             # (m.start(): the position of the space or \W, which is the word's in ``text``)
@@ -808,6 +809,15 @@ class PatternGate:
         if found_anywhere:
             starts.sort()
         return _Candidates(self, text, starts, self._always, some)
+
+    def _compiled_scan(self, ascii_words: bool) -> re.Pattern[str] | None:
+        """The scan pattern for texts whose word characters are all ASCII (re.ASCII) or
+        not, compiled once; None when no pattern has a prefix at a word start."""
+        if self._scan_source is None:
+            return None
+        scan = re.compile(self._scan_source, re.ASCII if ascii_words else re.NOFLAG)
+        self._scans[ascii_words] = scan
+        return scan
 
 
 @dataclass(slots=True)
@@ -882,12 +892,21 @@ _GATE = PatternGate(
 _SLUR, _THREAT, _HOSTILE, _ATTACK, _RUMOR, _OWN_CASE, _POLITICAL, _BUDGET, _FEEDBACK = (
     1 << i for i in range(len(_GATE.patterns))
 )
-# The patterns find_signals tries on a sentence with a hostile phrase: one scan of the
-# sentence for all of them.
-_SENTENCE_GATE = PatternGate(
-    {"group": _GROUP_RE, "strong": _HOSTILE_STRONG_RE, "weak": _HOSTILE_WEAK_RE, "staff": _STAFF_RE}
-)
-_GROUP, _STRONG, _WEAK, _STAFF = (1 << i for i in range(len(_SENTENCE_GATE.patterns)))
+_GROUP, _STRONG, _WEAK, _STAFF = 1, 2, 4, 8  # (bits in _sentence_gate's order)
+
+
+@lru_cache(maxsize=1)
+def _sentence_gate() -> PatternGate:
+    """The patterns find_signals tries on a sentence with a hostile phrase, for one scan of
+    the sentence for all of them; built on first use (most runs never need it)."""
+    return PatternGate(
+        {
+            "group": _GROUP_RE,
+            "strong": _HOSTILE_STRONG_RE,
+            "weak": _HOSTILE_WEAK_RE,
+            "staff": _STAFF_RE,
+        }
+    )
 
 
 def _first_question_form(text: str) -> tuple[int, int] | None:
@@ -964,7 +983,7 @@ def find_signals(
     # word start in it is one in the text): the sentences without such a start are skipped.
     hostile = bool(some & _HOSTILE) and can.first(_HOSTILE) is not None
     for s0, s1 in _sentences_holding(ft, can.starts_of(_HOSTILE)) if hostile else ():
-        sent = _SENTENCE_GATE.scan(ft[s0:s1])
+        sent = _sentence_gate().scan(ft[s0:s1])
         g = sent.first(_GROUP)
         h = sent.first(_STRONG)
         if g and h is None:
