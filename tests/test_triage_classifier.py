@@ -517,3 +517,30 @@ def test_model_evidence_spans_map_back_through_folding(clf) -> None:
     assert unmoved.offsets is None  # "å" -> "a": every letter keeps its place
     ev = clf._model_evidence(plain, unmoved, [(0.3, "radhuset")], "budget_org")
     assert [(e.start, e.end, e.text) for e in ev] == [(15, 23, "rådhuset")]
+
+
+def test_scored_text_without_rule_candidates_gets_the_models_proposal(clf, analyzer) -> None:
+    text = "Når åpner biblioteket igjen etter ferien?"
+    analysis = analyzer.analyze(text)
+    signals = find_signals(text)
+    assert not analysis.sensitive_findings and not any(s.hard for s in signals)
+    probs = [0.0] * len(clf.model.classes)
+    probs[clf.model.classes.index("question")] = 0.8
+    result, proposed = clf._classify_scored(analysis, signals, probs)
+    # The model's one proposal wins unopposed: what _decide gives for it alone.
+    scores = dict(zip(clf.model.classes, probs, strict=True))
+    assert proposed and result == clf._decide({}, scores, ["question"])
+    assert (result.category, result.confidence, result.evidence) == ("question", 0.8, [])
+
+
+def test_scored_text_with_a_rule_candidate_is_decided_by_precedence(clf, analyzer) -> None:
+    text = "Du er en idiot."
+    analysis = analyzer.analyze(text)
+    signals = find_signals(text)
+    assert any(s.hard and s.category == "discrimination" for s in signals)
+    probs = [0.0] * len(clf.model.classes)
+    probs[clf.model.classes.index("question")] = 0.8
+    result, proposed = clf._classify_scored(analysis, signals, probs)
+    # The slur's hard signal outranks the model's proposal and brings its own evidence.
+    assert not proposed and result.category == "discrimination"
+    assert result.confidence == 0.95 and [e.kind for e in result.evidence] == ["signal"]
