@@ -49,6 +49,15 @@ def _fresh() -> LinearTriageModel:
     return LinearTriageModel.load(DEFAULT_MODEL_DIR)
 
 
+def _scored_parts(text: str) -> tuple[LinearTriageModel, triage_model._WordParts]:
+    """A fresh model that has scored ``text``, and the word parts it cached doing so."""
+    model = _fresh()
+    model.score_folded_many(*_batch_input([text]))
+    parts = model._word_parts
+    assert parts is not None
+    return model, parts
+
+
 # --- units and the text vector --------------------------------------------------------------
 
 
@@ -188,22 +197,14 @@ def test_a_full_word_cache_is_replaced(monkeypatch) -> None:
 
 
 def test_numbers_share_the_row_of_their_mapped_form() -> None:
-    model = _fresh()
-    folded, sides = _batch_input(["Det kostet 2024 kroner i 1999"])
-    model.score_folded_many(folded, sides)
-    parts = model._word_parts
-    assert parts is not None
+    _, parts = _scored_parts("Det kostet 2024 kroner i 1999")
     assert parts.codes["2024"] == parts.codes["1999"] == parts.codes["0000"]
     assert "0000" in parts.words
     assert "2024" not in parts.words and "1999" not in parts.words
 
 
 def test_word_parts_look_up_cached_codes_and_no_code_for_others() -> None:
-    model = _fresh()
-    folded, sides = _batch_input(["Hei på deg!"])
-    model.score_folded_many(folded, sides)
-    parts = model._word_parts
-    assert parts is not None
+    _, parts = _scored_parts("Hei på deg!")
     codes = parts.lookup(["deg", "qqqzx", "!", "hei"])
     assert codes.tolist() == [
         parts.codes["deg"],
@@ -215,11 +216,7 @@ def test_word_parts_look_up_cached_codes_and_no_code_for_others() -> None:
 
 
 def test_symbols_are_coded_by_their_feature_row() -> None:
-    model = _fresh()
-    folded, sides = _batch_input(["Hæ?! 🦄🦄"])
-    model.score_folded_many(folded, sides)
-    parts = model._word_parts
-    assert parts is not None
+    model, parts = _scored_parts("Hæ?! 🦄🦄")
     question = model.text_vocab["y:?"]
     assert parts.codes["?"] == -(question + 2)
     assert "🦄" not in {t[2:] for t in model.text_vocab} and parts.codes["🦄"] == -1

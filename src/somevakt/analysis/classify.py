@@ -234,11 +234,6 @@ class TriageClassifier:
             ):
                 # A rule signal backs it and the model does not rule it out.
                 by_model.append(c)
-        if not candidates and len(by_model) == 1:
-            # Most texts: no finding or hard signal, and the model's one proposal wins
-            # unopposed. This is what _decide gives then (confidence: its score; evidence:
-            # added later), without its call and the lists it builds to choose.
-            return Classification(best, min(1.0, float(scores[best])), [], scores), True
         result = self._decide(candidates, scores, by_model)
         return result, result.category in by_model
 

@@ -27,7 +27,7 @@ import re
 import re._constants as sre
 import re._parser as sre_parse
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -37,6 +37,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from somevakt.analysis.normalize import Folded, fold
+from somevakt.analysis.recognizers.anchored import matches_at
 
 
 class Signal(NamedTuple):
@@ -837,7 +838,7 @@ class _Candidates:
             return ()
         rx = self.gate.patterns[bit.bit_length() - 1]
         starts = self.starts_of(bit)
-        return rx.finditer(self.text) if starts is None else _matches_at(rx, self.text, starts)
+        return rx.finditer(self.text) if starts is None else matches_at(rx, self.text, starts)
 
     def first(self, bit: int) -> re.Match[str] | None:
         """``rx.search(text)`` of the pattern ``bit`` stands for."""
@@ -852,19 +853,6 @@ class _Candidates:
         if self.whole & bit:
             return None
         return [p for p, bits in self.starts if bits & bit]
-
-
-def _matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """What ``rx.finditer(text)`` yields when its matches (never empty) can only begin at
-    ``starts`` (ascending): the leftmost match, then the next from where it ends."""
-    end = 0
-    for pos in starts:
-        if pos < end:
-            continue
-        m = rx.match(text, pos)  # \b and lookbehinds still see the text before pos
-        if m is not None:
-            yield m
-            end = m.end()
 
 
 def _or_all(bits: Iterable[int]) -> int:

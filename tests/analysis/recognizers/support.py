@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from somevakt.analysis.recognizers.base import TextContext
 from somevakt.analysis.recognizers.person_name import _lexicon, _scan, _Word
 
 
@@ -28,3 +29,19 @@ def random_texts(
 def match_list(rx: re.Pattern[str], text: str) -> list[tuple[object, ...]]:
     """Every match of ``rx`` in ``text`` as its groups and span, to compare two patterns."""
     return [m.groups() + m.span() for m in rx.finditer(text)]
+
+
+def count_alike_matches(
+    fast: Callable[[TextContext], Iterable[re.Match[str]]],
+    rx: re.Pattern[str],
+    texts: Iterable[str],
+) -> int:
+    """Assert that ``fast`` finds in each text's context exactly what ``rx.finditer`` finds
+    in its folded text; return how many texts had a match (the texts must exercise it)."""
+    found = 0
+    for text in texts:
+        ctx = TextContext(text)
+        got = [m.groups() + m.span() for m in fast(ctx)]
+        assert got == match_list(rx, ctx.folded.text), text
+        found += bool(got)
+    return found

@@ -1,6 +1,7 @@
 """The shared lexicon matcher: typo tolerance and the trie-built alternations."""
 
 import re
+from collections.abc import Iterator
 
 import pytest
 
@@ -20,7 +21,7 @@ from somevakt.analysis.recognizers.lexicon import (
     load_lexicon,
     word_index,
 )
-from tests.analysis.recognizers.support import match_list, random_texts
+from tests.analysis.recognizers.support import count_alike_matches, random_texts
 
 
 @pytest.mark.parametrize(
@@ -192,13 +193,11 @@ def test_multi_word_matches_tried_at_first_words_are_those_of_the_whole_text(nam
     entries = sorted(lex.multi)[:20]
     words = sorted({w for key in entries for w in key.split()})
     parts = [*entries, *(e + "en" for e in entries[:5]), *words, " ", " ", "  ", "\n", "-", "x"]
-    found = 0
-    for text in random_texts(parts, n=5000, most_parts=10):
-        ctx = TextContext(text)
-        ftext, forms = ctx.folded.text, word_index(ctx).forms
-        fast = [m.groups() + m.span() for m in lex._multi_matches(ftext, forms)]
-        assert fast == match_list(lex._multi_re, ftext), text
-        found += bool(fast)
+    found = count_alike_matches(
+        lambda ctx: lex._multi_matches(ctx.folded.text, word_index(ctx).forms),
+        lex._multi_re,
+        random_texts(parts, n=5000, most_parts=10),
+    )
     assert found > 10  # the texts do exercise the pattern
 
 
@@ -219,14 +218,12 @@ def test_compounds_tried_at_words_with_a_prefix_are_those_of_the_whole_text(name
     prefixes = sorted(lex._prefix_tuple)[:15]
     heads = ["syk", "sjuk", "problem", "diagnose", "sak", "soknad", "mottaker", "barn", "medlem"]
     parts = [*prefixes, *heads, "s", "e", "ene", " ", " ", "-", "x"]
-    found = 0
-    for text in random_texts(parts, n=5000, most_parts=8):
-        ctx = TextContext(text)
-        ftext = ctx.folded.text
+
+    def fast(ctx: TextContext) -> Iterator[re.Match[str]]:
         starting = [w for w in word_index(ctx).forms if w.startswith(lex._prefix_tuple)]
-        fast = [m.groups() + m.span() for m in lex._prefix_matches(ftext, starting)]
-        assert fast == match_list(lex._prefix_re, ftext), text
-        found += bool(fast)
+        return lex._prefix_matches(ctx.folded.text, starting)
+
+    found = count_alike_matches(fast, lex._prefix_re, random_texts(parts, n=5000, most_parts=8))
     assert found > 10  # the texts do exercise the pattern
 
 
